@@ -1,0 +1,70 @@
+import type { SerializedEngineError } from '../../../shared/engine/errors';
+import type { WorkerApi, WorkerEvent, WorkerMethod, WorkerRequest, WorkerResponse } from './protocol';
+
+/** An engine error that arrived from the worker, with its code and source location. */
+export class EngineCallError extends Error {
+  override readonly name = 'EngineCallError';
+  constructor(readonly detail: SerializedEngineError) {
+    super(detail.message);
+  }
+}
+
+export type EngineClient = { [M in WorkerMethod]: (...args: Parameters<WorkerApi[M]>) => Promise<Awaited<ReturnType<WorkerApi[M]>>> } & {
+  onEvent(listener: (event: WorkerEvent) => void): () => void;
+  terminate(): void;
+};
+
+const SLOW_CALL_MS = 200;
+
+/** Typed RPC over the engine worker: numbered requests, promises, events. */
+export function createEngineClient(worker: Worker): EngineClient {
+  let seq = 0;
+  const pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void; method: string }>();
+  const listeners = new Set<(event: WorkerEvent) => void>();
+
+  worker.onmessage = (message: MessageEvent<WorkerResponse>) => {
+    const data = message.data;
+    if (data.type === 'event') {
+      for (const listener of listeners) listener(data.event);
+      return;
+    }
+    const call = pending.get(data.seq);
+    if (!call) return;
+    pending.delete(data.seq);
+    if (data.ok) {
+      if (data.durationMs > SLOW_CALL_MS) console.debug(`engine.${call.method} took ${Math.round(data.durationMs)} ms`);
+      call.resolve(data.value);
+    } else call.reject(new EngineCallError(data.error));
+  };
+  worker.onerror = (event) => {
+    const error = new EngineCallError({ name: 'WorkerError', code: 'internal', message: event.message || 'The engine worker stopped' });
+    for (const call of pending.values()) call.reject(error);
+    pending.clear();
+  };
+
+  function call(method: WorkerMethod, args: unknown[]): Promise<unknown> {
+    const id = ++seq;
+    return new Promise((resolve, reject) => {
+      pending.set(id, { resolve, reject, method });
+      worker.postMessage({ seq: id, method, args } as WorkerRequest);
+    });
+  }
+
+  const methods: WorkerMethod[] = [
+    'importFile', 'cancelImport', 'listTables', 'getTable', 'dropTable', 'setSourceHash', 'page', 'count',
+    'ensureIndex', 'rangeStats', 'rangeTsv', 'query', 'exportDatabase',
+  ];
+  const client: Record<string, unknown> = {
+    onEvent(listener: (event: WorkerEvent) => void) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    terminate: () => worker.terminate(),
+  };
+  for (const method of methods) client[method] = (...args: unknown[]) => call(method, args);
+  return client as EngineClient;
+}
+
+export function startEngine(): EngineClient {
+  return createEngineClient(new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module' }));
+}

@@ -1,0 +1,90 @@
+/// <reference lib="webworker" />
+/**
+ * The engine worker: a shell. It loads sql.js, dispatches an explicit
+ * allow-list of methods to the shared engine, times each call and returns
+ * errors as values. Data stays here; the UI only ever sees pages.
+ */
+import initSqlJs from 'sql.js';
+import wasmUrl from 'sql.js/dist/sql-wasm.wasm?url';
+import { createEngine, type Engine } from '../../../shared/engine';
+import type { ByteSource } from '../../../shared/engine/api';
+import { serializeEngineError } from '../../../shared/engine/errors';
+import { loadSqliteRuntime } from '../../../shared/engine/sqlite/open-sqlite';
+import type { WorkerEvent, WorkerRequest, WorkerResponse } from './protocol';
+
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+const started = performance.now();
+const cancelled = new Set<string>();
+
+const enginePromise: Promise<Engine> = fetch(wasmUrl)
+  .then((response) => response.arrayBuffer())
+  .then((wasm) => loadSqliteRuntime(initSqlJs, wasm))
+  .then((runtime) => {
+    const engine = createEngine(runtime.open());
+    emit({ type: 'ready', elapsedMs: performance.now() - started });
+    return engine;
+  });
+
+function emit(event: WorkerEvent): void {
+  scope.postMessage({ type: 'event', event } satisfies WorkerResponse);
+}
+
+function blobSource(blob: Blob, name: string): ByteSource {
+  return { name, size: blob.size, read: async (offset, length) => new Uint8Array(await blob.slice(offset, offset + length).arrayBuffer()) };
+}
+
+async function dispatch(engine: Engine, request: WorkerRequest): Promise<unknown> {
+  switch (request.method) {
+    case 'importFile': {
+      const [blob, name, options] = request.args;
+      cancelled.delete(options.importId);
+      try {
+        return await engine.importFile(blobSource(blob, name), options, {
+          onProgress: (progress) => emit({ type: 'progress', progress }),
+          onFirstRows: (table) => emit({ type: 'firstRows', importId: options.importId, table }),
+          isCancelled: () => cancelled.has(options.importId),
+        });
+      } finally {
+        cancelled.delete(options.importId);
+      }
+    }
+    case 'cancelImport':
+      cancelled.add(request.args[0]);
+      return true;
+    case 'listTables':
+      return engine.listTables();
+    case 'getTable':
+      return engine.getTable(...request.args);
+    case 'dropTable':
+      return engine.dropTable(...request.args);
+    case 'setSourceHash':
+      return engine.setSourceHash(...request.args);
+    case 'page':
+      return engine.page(...request.args);
+    case 'count':
+      return engine.count(...request.args);
+    case 'ensureIndex':
+      return engine.ensureIndex(...request.args);
+    case 'rangeStats':
+      return engine.rangeStats(...request.args);
+    case 'rangeTsv':
+      return engine.rangeTsv(...request.args);
+    case 'query':
+      return engine.query(...request.args);
+    case 'exportDatabase':
+      return engine.exportDatabase();
+  }
+}
+
+scope.onmessage = async (message: MessageEvent<WorkerRequest>) => {
+  const request = message.data;
+  const begin = performance.now();
+  try {
+    const engine = await enginePromise;
+    const value = await dispatch(engine, request);
+    const transfer = value instanceof Uint8Array ? [value.buffer] : [];
+    scope.postMessage({ type: 'result', seq: request.seq, ok: true, value, durationMs: performance.now() - begin } satisfies WorkerResponse, transfer);
+  } catch (error) {
+    scope.postMessage({ type: 'result', seq: request.seq, ok: false, error: serializeEngineError(error) } satisfies WorkerResponse);
+  }
+};

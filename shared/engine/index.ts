@@ -1,0 +1,73 @@
+import type { ByteSource, ImportHooks, ImportOptions, ImportReport, PageRequest, PageResult, QueryResult, RangeRequest, RangeStats, TableInfo, GridQuery } from './api';
+import { createCatalog } from './catalog';
+import type { EngineContext } from './context';
+import { createGridService } from './grid/grid-service';
+import { importCsv } from './ingest/import-csv';
+import { quoteIdentifier } from './ingest/names';
+import { runQuery } from './query';
+import type { Sqlite } from './sqlite/open-sqlite';
+import type { BindValue } from './sqlite/sqljs-types';
+
+export const DEFAULT_BUDGET_BYTES = 2.5 * 1024 ** 3;
+
+export interface EngineOptions {
+  budgetBytes?: number;
+  now?: () => number;
+  isoNow?: () => string;
+}
+
+/** The engine: one sql.js database and everything the app, the CLI and tests do with it. */
+export interface Engine {
+  importFile(source: ByteSource, options: ImportOptions, hooks?: ImportHooks): Promise<ImportReport>;
+  listTables(): TableInfo[];
+  getTable(name: string): TableInfo;
+  dropTable(name: string): void;
+  setSourceHash(table: string, sha256: string): TableInfo;
+  page(request: PageRequest): PageResult;
+  count(query: Pick<GridQuery, 'table' | 'filters'>): number;
+  ensureIndex(table: string, column: string): { created: boolean; elapsedMs: number };
+  rangeStats(request: RangeRequest): RangeStats;
+  rangeTsv(request: RangeRequest): string;
+  query(sql: string, params?: BindValue[], maxRows?: number): QueryResult;
+  exportDatabase(): Uint8Array;
+}
+
+export function createEngine(sqlite: Sqlite, options: EngineOptions = {}): Engine {
+  // MEMORY journal keeps ROLLBACK possible and costs nothing for new tables' pages.
+  sqlite.db.run('PRAGMA journal_mode = MEMORY');
+  const catalog = createCatalog(sqlite.db);
+  const now = options.now ?? (() => Date.now());
+  const context: EngineContext = {
+    sqlite,
+    catalog,
+    now,
+    isoNow: options.isoNow ?? (() => new Date(now()).toISOString()),
+    budgetBytes: options.budgetBytes ?? DEFAULT_BUDGET_BYTES,
+  };
+  const grid = createGridService(context);
+  return {
+    importFile: (source, importOptions, hooks) => importCsv(context, source, importOptions, hooks),
+    listTables: () => catalog.list(),
+    getTable: (name) => catalog.get(name),
+    dropTable(name) {
+      const table = catalog.get(name);
+      sqlite.db.run(`DROP TABLE IF EXISTS ${quoteIdentifier(table.name)}`);
+      catalog.remove(table.name);
+      grid.forgetTable(table.name);
+    },
+    setSourceHash(name, sha256) {
+      const table = { ...catalog.get(name), sha256 };
+      catalog.put(table);
+      return table;
+    },
+    page: (request) => grid.page(request),
+    count: (query) => grid.count(query),
+    ensureIndex: (table, column) => grid.ensureIndex(table, column),
+    rangeStats: (request) => grid.rangeStats(request),
+    rangeTsv: (request) => grid.rangeTsv(request),
+    query: (sql, params, maxRows) => runQuery(context, sql, params, maxRows),
+    exportDatabase: () => sqlite.db.export(),
+  };
+}
+
+export type * from './api';

@@ -1,0 +1,50 @@
+import type { ByteSource } from '../api';
+import { createTranscoder } from './detect-encoding';
+
+/**
+ * Reads a source in chunks, converts them to UTF-8, and keeps the unconsumed
+ * tail of the previous chunk in front of the new bytes, in one reused buffer.
+ */
+export class ChunkStream {
+  buffer: Uint8Array;
+  length = 0;
+  bytesRead: number;
+  private readonly transcoder;
+
+  constructor(
+    private readonly source: ByteSource,
+    encoding: string,
+    startOffset: number,
+    private readonly chunkBytes: number,
+  ) {
+    this.bytesRead = startOffset;
+    this.buffer = new Uint8Array(chunkBytes * 2);
+    this.transcoder = createTranscoder(encoding);
+  }
+
+  get isDone(): boolean {
+    return this.bytesRead >= this.source.size;
+  }
+
+  /** Drops the first `consumed` bytes, then appends the next chunk. */
+  async next(consumed: number): Promise<void> {
+    const carry = this.length - consumed;
+    if (carry > 0 && consumed > 0) this.buffer.copyWithin(0, consumed, this.length);
+    this.length = Math.max(0, carry);
+    const want = Math.min(this.chunkBytes, this.source.size - this.bytesRead);
+    let bytes = want > 0 ? await this.source.read(this.bytesRead, want) : new Uint8Array(0);
+    this.bytesRead += bytes.length;
+    if (bytes.length === 0 && want > 0) this.bytesRead = this.source.size; // the file shrank under us
+    if (this.transcoder) bytes = this.transcoder.push(bytes, this.isDone);
+    this.ensure(this.length + bytes.length);
+    this.buffer.set(bytes, this.length);
+    this.length += bytes.length;
+  }
+
+  private ensure(size: number): void {
+    if (size <= this.buffer.length) return;
+    const next = new Uint8Array(Math.max(size, this.buffer.length * 2));
+    next.set(this.buffer.subarray(0, this.length));
+    this.buffer = next;
+  }
+}

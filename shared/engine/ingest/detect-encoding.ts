@@ -1,0 +1,76 @@
+import { createDecoder, createEncoder, type Decoder } from './text-codec';
+
+export interface EncodingGuess {
+  /** WHATWG label: utf-8, utf-16le, utf-16be, windows-1252. */
+  encoding: string;
+  /** Bytes to skip at the start (a byte-order mark). */
+  bomBytes: number;
+}
+
+const MAGIC: { bytes: number[]; what: string }[] = [
+  { bytes: [0x89, 0x50, 0x4e, 0x47], what: 'a PNG image' },
+  { bytes: [0x50, 0x4b, 0x03, 0x04], what: 'a ZIP archive (an XLSX workbook is one)' },
+  { bytes: [0x25, 0x50, 0x44, 0x46], what: 'a PDF document' },
+  { bytes: [0xff, 0xd8, 0xff], what: 'a JPEG image' },
+  { bytes: [0x47, 0x49, 0x46, 0x38], what: 'a GIF image' },
+  { bytes: [0x1f, 0x8b], what: 'a gzip archive' },
+  { bytes: [0x53, 0x51, 0x4c, 0x69, 0x74, 0x65], what: 'an SQLite database' },
+];
+
+/** Names binary content in `head`, or returns null for text. */
+export function detectBinary(head: Uint8Array): string | null {
+  for (const { bytes, what } of MAGIC) {
+    if (bytes.every((byte, index) => head[index] === byte)) return what;
+  }
+  return null;
+}
+
+export function detectEncoding(head: Uint8Array): EncodingGuess {
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { encoding: 'utf-8', bomBytes: 3 };
+  if (head[0] === 0xff && head[1] === 0xfe) return { encoding: 'utf-16le', bomBytes: 2 };
+  if (head[0] === 0xfe && head[1] === 0xff) return { encoding: 'utf-16be', bomBytes: 2 };
+  // UTF-16 without a BOM: ASCII text leaves every other byte zero.
+  const pairs = Math.min(head.length >> 1, 512);
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < pairs; i++) {
+    if (head[2 * i] === 0) evenZeros++;
+    if (head[2 * i + 1] === 0) oddZeros++;
+  }
+  if (pairs > 8 && oddZeros > pairs * 0.4 && evenZeros < pairs * 0.05) return { encoding: 'utf-16le', bomBytes: 0 };
+  if (pairs > 8 && evenZeros > pairs * 0.4 && oddZeros < pairs * 0.05) return { encoding: 'utf-16be', bomBytes: 0 };
+  return { encoding: isUtf8(head) ? 'utf-8' : 'windows-1252', bomBytes: 0 };
+}
+
+function isUtf8(head: Uint8Array): boolean {
+  // stream: true so a sequence cut at the end of the sample is not an error.
+  try {
+    createDecoder('utf-8', { fatal: true }).decode(head, { stream: true });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Counts NUL bytes: in a text file that is not UTF-16 they mean binary content. */
+export function countNulBytes(head: Uint8Array): number {
+  let count = 0;
+  for (let i = 0; i < head.length; i++) if (head[i] === 0) count++;
+  return count;
+}
+
+/** Converts chunks of `encoding` into UTF-8 bytes, keeping state across chunk edges. */
+export interface Transcoder {
+  push(chunk: Uint8Array, isLast: boolean): Uint8Array;
+}
+
+export function createTranscoder(encoding: string): Transcoder | null {
+  if (encoding === 'utf-8') return null;
+  const decoder: Decoder = createDecoder(encoding, { ignoreBOM: true });
+  const encoder = createEncoder();
+  return {
+    push(chunk, isLast) {
+      return encoder.encode(decoder.decode(chunk, { stream: !isLast }));
+    },
+  };
+}

@@ -1,0 +1,12 @@
+import { sqliteRuntime } from './sqlite';
+import { createEngine } from '../../shared/engine';
+import { openByteSource } from '../../electron/cli/node-byte-source';
+const rt = await sqliteRuntime();
+const engine = createEngine(rt.open());
+const src = openByteSource(process.argv[2]!);
+const t0 = performance.now();
+const report = await engine.importFile(src, { importId: '1' }, { onFirstRows: (t) => console.log('first rows at', performance.now() - t0) });
+console.log(performance.now() - t0, JSON.stringify({ ...report, table: { ...report.table, columns: report.table.columns.map((c) => `${c.name}:${c.type}:${c.scale}:${c.coercedCells}`) } }, null, 1));
+const t1 = performance.now();
+console.log(engine.page({ table: report.table.name, filters: {}, sort: [], offset: 500000, limit: 3 }).rows);
+console.log(performance.now() - t1);
