@@ -79,6 +79,10 @@ function isWindowBounds(value: unknown): value is WindowBounds {
   );
 }
 
+function isStoredPath(value: unknown): value is string {
+  return typeof value === 'string' && value.length > 0 && value.length <= MAX_PATH_LENGTH && !value.includes('\u0000');
+}
+
 function isImportBytes(value: unknown): value is number {
   return isIntegerInRange(value, SETTINGS_LIMITS.importBytes.min, SETTINGS_LIMITS.importBytes.max);
 }
@@ -89,22 +93,14 @@ const FIELD_GUARDS: FieldGuards = {
   schemaVersion: (value): value is 1 => value === 1,
   theme: isTheme,
   windowBounds: (value): value is WindowBounds | null => value === null || isWindowBounds(value),
-  sidebarWidth: (value): value is number =>
-    isIntegerInRange(value, SETTINGS_LIMITS.sidebarWidth.min, SETTINGS_LIMITS.sidebarWidth.max),
+  sidebarWidth: (value): value is number => isIntegerInRange(value, SETTINGS_LIMITS.sidebarWidth.min, SETTINGS_LIMITS.sidebarWidth.max),
   isSidebarVisible: (value): value is boolean => typeof value === 'boolean',
   importWarnBytes: isImportBytes,
   importBudgetBytes: isImportBytes,
-  lastExportDir: (value): value is string | null =>
-    value === null || (typeof value === 'string' && value.length > 0 && value.length <= MAX_PATH_LENGTH && !value.includes('\u0000')),
+  lastExportDir: (value): value is string | null => value === null || isStoredPath(value),
 };
 
-const PATCH_KEYS = [
-  'theme',
-  'sidebarWidth',
-  'isSidebarVisible',
-  'importWarnBytes',
-  'importBudgetBytes',
-] as const satisfies readonly PatchKey[];
+const PATCH_KEYS = ['theme', 'sidebarWidth', 'isSidebarVisible', 'importWarnBytes', 'importBudgetBytes'] as const satisfies readonly PatchKey[];
 // Compile-time check that PATCH_KEYS lists every patchable key.
 const isPatchKeyListComplete: [Exclude<PatchKey, (typeof PATCH_KEYS)[number]>] extends [never] ? true : false = true;
 void isPatchKeyListComplete;

@@ -31,6 +31,6 @@ export function hardenSession(session: Session, trustedOrigins: readonly string[
     isPermissionGranted(permission, requestingOrigin, trustedOrigins),
   );
   session.setDevicePermissionHandler(() => false);
-  // file:// and UNC links in partner data must never load (Windows NTLM hash leak, CVE-2022-36077).
-  session.webRequest.onBeforeRequest({ urls: ['file://*/*'] }, (_details, callback) => callback({ cancel: true }));
+  // file:// and UNC URLs (Windows NTLM hash leak, CVE-2022-36077) are stopped by the CSP and the
+  // navigation guard, not by webRequest: its handlers do not fire for file:// (electron#22370, #45903).
 }

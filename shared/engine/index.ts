@@ -5,6 +5,7 @@ import { createGridService } from './grid/grid-service';
 import { importCsv } from './ingest/import-csv';
 import { quoteIdentifier } from './ingest/names';
 import { runQuery } from './query';
+import { registerSqlFunctions } from './sql-functions';
 import type { Sqlite } from './sqlite/open-sqlite';
 import type { BindValue } from './sqlite/sqljs-types';
 
@@ -35,6 +36,7 @@ export interface Engine {
 export function createEngine(sqlite: Sqlite, options: EngineOptions = {}): Engine {
   // MEMORY journal keeps ROLLBACK possible and costs nothing for new tables' pages.
   sqlite.db.run('PRAGMA journal_mode = MEMORY');
+  registerSqlFunctions(sqlite.db);
   const catalog = createCatalog(sqlite.db);
   const now = options.now ?? (() => Date.now());
   const context: EngineContext = {

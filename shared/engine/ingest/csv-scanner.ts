@@ -211,6 +211,12 @@ export class CsvScanner {
     let tailEnd = k;
     if (newline === LF && tailEnd > closeAt + 1 && buf[tailEnd - 1] === CR) tailEnd--;
     const hasTail = tailEnd > closeAt + 1;
+    if (hasTail && line > startLine) {
+      // A quoted field that ran over a line end and then "closes" mid-value is an
+      // unclosed quote that re-synchronised on a later quote: report where it opened.
+      this.quotedProblem = { kind: 'unclosed-quote', line: rowStartLine, column };
+      return false;
+    }
     this.quotedNext = k;
     this.quotedLine = line;
     if (copyFrom < 0 && !hasTail) {

@@ -64,8 +64,44 @@ export interface Transcoder {
   push(chunk: Uint8Array, isLast: boolean): Uint8Array;
 }
 
+/**
+ * Windows-1252 bytes 0x80–0x9F (€, „, ‰, …). Node's TextDecoder maps them to
+ * C1 controls, Chromium's to these characters, so we decode this encoding
+ * ourselves, straight to UTF-8 bytes, identically in every host.
+ */
+const CP1252_HIGH = [
+  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f,
+  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
+];
+
+function singleByteToUtf8(chunk: Uint8Array, isCp1252: boolean): Uint8Array {
+  const out = new Uint8Array(chunk.length * 3);
+  let w = 0;
+  for (let i = 0; i < chunk.length; i++) {
+    const byte = chunk[i]!;
+    if (byte < 0x80) {
+      out[w++] = byte;
+      continue;
+    }
+    const code = isCp1252 && byte < 0xa0 ? CP1252_HIGH[byte - 0x80]! : byte;
+    if (code < 0x800) {
+      out[w++] = 0xc0 | (code >> 6);
+      out[w++] = 0x80 | (code & 0x3f);
+    } else {
+      out[w++] = 0xe0 | (code >> 12);
+      out[w++] = 0x80 | ((code >> 6) & 0x3f);
+      out[w++] = 0x80 | (code & 0x3f);
+    }
+  }
+  return out.subarray(0, w);
+}
+
 export function createTranscoder(encoding: string): Transcoder | null {
   if (encoding === 'utf-8') return null;
+  if (encoding === 'windows-1252' || encoding === 'iso-8859-1' || encoding === 'latin1') {
+    const isCp1252 = encoding === 'windows-1252';
+    return { push: (chunk) => singleByteToUtf8(chunk, isCp1252) };
+  }
   const decoder: Decoder = createDecoder(encoding, { ignoreBOM: true });
   const encoder = createEncoder();
   return {

@@ -65,7 +65,13 @@ export async function importCsv(context: EngineContext, source: ByteSource, opti
       consumed = out.consumed;
       let firstRow = 0;
       if (!state.table) {
-        if (out.rows <= skipRows && !stream.isDone) continue; // the header is not complete yet
+        if (out.rows <= skipRows && !stream.isDone) {
+          // The header is not complete yet: rescan from the start with more bytes.
+          consumed = 0;
+          scanner.line = 1;
+          scanner.blankRowsSkipped = 0;
+          continue;
+        }
         if (out.rows <= dialect.headerIndex) throw new EngineError('no-data-rows', 'The file has no rows.', { file });
         labels = headerLabels(scanner, stream.buffer, stream.length, dialect);
         const table = createTable(context, source, options, dialect, encoding, labels, scanner, stream.buffer, stream.length, out.rows, skipRows, renamed);

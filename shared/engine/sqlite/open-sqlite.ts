@@ -43,6 +43,8 @@ export interface SqliteRuntime {
   heap(): Uint8Array;
   /** A new, empty in-memory database. */
   open(): Sqlite;
+  /** An in-memory copy of a database file's bytes (a saved case). */
+  openFrom(bytes: Uint8Array): Sqlite;
 }
 
 export async function loadSqliteRuntime(initSqlJs: InitSqlJs, wasmBinary: ArrayBuffer | Uint8Array): Promise<SqliteRuntime> {
@@ -71,7 +73,18 @@ export async function loadSqliteRuntime(initSqlJs: InitSqlJs, wasmBinary: ArrayB
     moveToMemory(module, db, heap);
     return { db, module, heap };
   }
-  return { module, heap, open };
+  function openFrom(bytes: Uint8Array): Sqlite {
+    const file = new module.Database(bytes);
+    try {
+      file.exec('PRAGMA schema_version'); // throws "file is not a database" early
+      const target = open();
+      copyDatabase(module, file.db, target.db.db);
+      return target;
+    } finally {
+      file.close();
+    }
+  }
+  return { module, heap, open, openFrom };
 }
 
 /**
@@ -97,5 +110,19 @@ function moveToMemory(module: SqlJsModule, db: SqlJsDatabase, heap: () => Uint8A
   } finally {
     module._free(slot);
     module._free(name);
+  }
+}
+
+/** Copies every page of `source` into `target` with SQLite's backup API. */
+function copyDatabase(module: SqlJsModule, source: number, target: number): void {
+  const main = module.stringToNewUTF8('main');
+  try {
+    const backup = module._sqlite3_backup_init(target, main, source, main);
+    if (backup === 0) throw new Error(module.UTF8ToString(module._sqlite3_errmsg(target)));
+    const rc = module._sqlite3_backup_step(backup, -1);
+    module._sqlite3_backup_finish(backup);
+    if (rc !== 101) throw new Error(`could not load the database (SQLite code ${rc})`);
+  } finally {
+    module._free(main);
   }
 }

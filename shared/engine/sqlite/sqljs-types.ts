@@ -53,6 +53,9 @@ export interface SqlJsModule {
   _sqlite3_open(filename: number, ppDb: number): number;
   _sqlite3_close_v2(db: number): number;
   _RegisterExtensionFunctions(db: number): number;
+  _sqlite3_backup_init(dest: number, destName: number, source: number, sourceName: number): number;
+  _sqlite3_backup_step(backup: number, pages: number): number;
+  _sqlite3_backup_finish(backup: number): number;
   UTF8ToString(ptr: number): string;
   /** Copies bytes into the WASM heap at `pointer` (a plain HEAP8.set). */
   writeArrayToMemory(bytes: Uint8Array, pointer: number): void;
