@@ -1,6 +1,8 @@
 import type { ByteSource } from '../api';
 import { createTranscoder } from './detect-encoding';
 
+const FIRST_CHUNK_BYTES = 1024 * 1024;
+
 /**
  * Reads a source in chunks, converts them to UTF-8, and keeps the unconsumed
  * tail of the previous chunk in front of the new bytes, in one reused buffer.
@@ -9,6 +11,7 @@ export class ChunkStream {
   buffer: Uint8Array;
   length = 0;
   bytesRead: number;
+  private reads = 0;
   private readonly transcoder;
 
   constructor(
@@ -31,7 +34,9 @@ export class ChunkStream {
     const carry = this.length - consumed;
     if (carry > 0 && consumed > 0) this.buffer.copyWithin(0, consumed, this.length);
     this.length = Math.max(0, carry);
-    const want = Math.min(this.chunkBytes, this.source.size - this.bytesRead);
+    // A small first read puts the first rows on screen sooner; later reads are large for throughput.
+    const size = this.reads++ === 0 ? Math.min(this.chunkBytes, FIRST_CHUNK_BYTES) : this.chunkBytes;
+    const want = Math.min(size, this.source.size - this.bytesRead);
     let bytes = want > 0 ? await this.source.read(this.bytesRead, want) : new Uint8Array(0);
     this.bytesRead += bytes.length;
     if (bytes.length === 0 && want > 0) this.bytesRead = this.source.size; // the file shrank under us

@@ -16,6 +16,13 @@ export interface ColumnTyping {
   scale: number;
 }
 
+/**
+ * A money header with only whole numbers in the sample (JPY rows first, say)
+ * still gets two decimals, so a later 12.34 fits instead of being coerced.
+ */
+const MONEY_HEADER = /(amount|amt|gross|net|fee|fees|total|balance|price|debit|credit|payout|cost|charge|betrag|montant|importe)/i;
+const MONEY_MIN_SCALE = 2;
+
 /** Share of sampled cells that must fit a type: a few "N/A" cells don't make an amount column text. */
 const MIN_FIT_SHARE = 0.99;
 
@@ -58,8 +65,13 @@ export class TypeSampler {
     // Leading zeros anywhere in the sample make the column an identifier.
     const isIdentifier = (this.leadingZeros[column] ?? 0) > 0 || IDENTIFIER_HEADER.test(label.replace(/([a-z])([A-Z])/g, '$1 $2'));
     if (isIdentifier) return { type: 'text', scale: 0 };
-    if (isMostly(0)) return { type: 'integer', scale: 0 };
-    if (isMostly(1)) return { type: 'decimal', scale: this.scaleFor(column, Math.ceil(total * MIN_FIT_SHARE)) };
+    const isMoney = MONEY_HEADER.test(label);
+    if (isMostly(0) && !isMoney) return { type: 'integer', scale: 0 };
+    if (isMostly(0)) return { type: 'decimal', scale: MONEY_MIN_SCALE };
+    if (isMostly(1)) {
+      const scale = this.scaleFor(column, Math.ceil(total * MIN_FIT_SHARE));
+      return { type: 'decimal', scale: isMoney ? Math.max(scale, MONEY_MIN_SCALE) : scale };
+    }
     return { type: 'text', scale: 0 };
   }
 

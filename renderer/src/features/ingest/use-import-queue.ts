@@ -1,0 +1,149 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ImportReport, TableInfo } from '../../../../shared/engine/api';
+import type { EngineClient } from '../../engine/client';
+import { useLatest } from '../../lib/use-latest';
+import type { WorkbenchPlatform } from '../../platform';
+import { toEngineError } from './error-text';
+import { hashFile } from './hash-file';
+import type { ImportJob, ImportNotice } from './import-types';
+
+export interface ImportCallbacks {
+  /** The table exists with its first rows: show it now, the rest streams in. */
+  onTableAppeared(table: TableInfo): void;
+  onRowsProgress(tableName: string, rows: number): void;
+  onImported(report: ImportReport): void;
+  /** The import failed or was cancelled; its partial table (if any) is gone. */
+  onFailed(tableName: string | null): void;
+  onHashed(table: TableInfo): void;
+}
+
+export interface ImportQueue {
+  readonly jobs: readonly ImportJob[];
+  readonly notices: readonly ImportNotice[];
+  enqueue(files: readonly File[]): void;
+  cancel(id: string): void;
+  /** Cancels the running import and everything queued behind it (Escape). */
+  cancelAll(): boolean;
+  dismissNotice(id: string): void;
+}
+
+let nextId = 0;
+function newImportId(): string {
+  nextId += 1;
+  return `import-${Date.now().toString(36)}-${nextId}`;
+}
+
+/**
+ * Imports files one after another (the engine worker is single-threaded, and
+ * one file at full speed finishes each sooner than two interleaved), hashing
+ * each in parallel in its own worker.
+ */
+export function useImportQueue(client: EngineClient, platform: WorkbenchPlatform, budgetBytes: number, callbacks: ImportCallbacks): ImportQueue {
+  const [jobs, setJobs] = useState<readonly ImportJob[]>([]);
+  const [notices, setNotices] = useState<readonly ImportNotice[]>([]);
+  const jobsRef = useRef<readonly ImportJob[]>([]);
+  const isRunningRef = useRef(false);
+  const callbacksRef = useLatest(callbacks);
+  const budgetRef = useLatest(budgetBytes);
+
+  const updateJobs = useCallback((update: (current: readonly ImportJob[]) => readonly ImportJob[]) => {
+    jobsRef.current = update(jobsRef.current);
+    setJobs(jobsRef.current);
+  }, []);
+
+  const patchJob = useCallback(
+    (id: string, patch: Partial<ImportJob>) => updateJobs((current) => current.map((job) => (job.id === id ? { ...job, ...patch } : job))),
+    [updateJobs],
+  );
+
+  useEffect(
+    () =>
+      client.onEvent((event) => {
+        if (event.type === 'progress') {
+          const job = jobsRef.current.find((candidate) => candidate.id === event.progress.importId);
+          if (!job) return;
+          patchJob(job.id, { progress: event.progress });
+          if (job.tableName) callbacksRef.current.onRowsProgress(job.tableName, event.progress.rows);
+        } else if (event.type === 'firstRows') {
+          if (!jobsRef.current.some((job) => job.id === event.importId)) return;
+          patchJob(event.importId, { tableName: event.table.name });
+          callbacksRef.current.onTableAppeared(event.table);
+        }
+      }),
+    [client, patchJob, callbacksRef],
+  );
+
+  const runJob = useCallback(
+    async (job: ImportJob) => {
+      patchJob(job.id, { state: 'running' });
+      const hash = hashFile(job.file);
+      try {
+        const report = await client.importFile(job.file, job.file.name, { importId: job.id, budgetBytes: budgetRef.current });
+        callbacksRef.current.onImported(report);
+        const path = platform.pathForFile(job.file);
+        void platform.addRecent(path === null ? { name: job.file.name, sizeBytes: job.file.size } : { name: job.file.name, sizeBytes: job.file.size, path }).catch(() => undefined);
+        // The hash may finish before or after the rows; either way it lands on the finished table.
+        void hash.result
+          .then((hex) => client.setSourceHash(report.table.name, hex))
+          .then((table) => callbacksRef.current.onHashed(table))
+          .catch(() => undefined); // table dropped meanwhile, or hashing cancelled: nothing to show
+      } catch (error) {
+        hash.cancel();
+        const tableName = jobsRef.current.find((candidate) => candidate.id === job.id)?.tableName ?? null;
+        callbacksRef.current.onFailed(tableName);
+        setNotices((current) => [...current, { id: job.id, fileName: job.file.name, error: toEngineError(error) }]);
+      }
+    },
+    [client, patchJob, platform, callbacksRef, budgetRef],
+  );
+
+  const pump = useCallback(async () => {
+    if (isRunningRef.current) return;
+    isRunningRef.current = true;
+    try {
+      for (;;) {
+        const next = jobsRef.current.find((job) => job.state === 'queued');
+        if (!next) break;
+        await runJob(next);
+        updateJobs((current) => current.filter((job) => job.id !== next.id));
+      }
+    } finally {
+      isRunningRef.current = false;
+    }
+  }, [runJob, updateJobs]);
+
+  const enqueue = useCallback(
+    (files: readonly File[]) => {
+      if (files.length === 0) return;
+      const added: ImportJob[] = files.map((file) => ({ id: newImportId(), file, state: 'queued', progress: null, tableName: null }));
+      updateJobs((current) => [...current, ...added]);
+      void pump();
+    },
+    [pump, updateJobs],
+  );
+
+  const cancel = useCallback(
+    (id: string) => {
+      const job = jobsRef.current.find((candidate) => candidate.id === id);
+      if (!job) return;
+      if (job.state === 'queued') {
+        updateJobs((current) => current.filter((candidate) => candidate.id !== id));
+        return;
+      }
+      patchJob(id, { state: 'cancelling' });
+      void client.cancelImport(id);
+    },
+    [client, patchJob, updateJobs],
+  );
+
+  const cancelAll = useCallback(() => {
+    const current = jobsRef.current;
+    if (current.length === 0) return false;
+    for (const job of [...current].reverse()) cancel(job.id);
+    return true;
+  }, [cancel]);
+
+  const dismissNotice = useCallback((id: string) => setNotices((current) => current.filter((notice) => notice.id !== id)), []);
+
+  return { jobs, notices, enqueue, cancel, cancelAll, dismissNotice };
+}
