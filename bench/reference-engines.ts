@@ -25,9 +25,11 @@ export interface ReferenceResults {
   duckdbPageMs: Summary;
 }
 
-function run(command: string, args: string[]): Promise<string> {
+function run(command: string, args: string[], input?: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    const proc = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const proc = spawn(command, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+    // sqlite3 reads stdin only when no commands are given as arguments; empty stdin ends it otherwise.
+    proc.stdin.end(input ?? '');
     let out = '';
     let err = '';
     proc.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
@@ -44,12 +46,14 @@ export function sortedPageSql(offset: number): string {
 
 /**
  * Index build and sorted page timed inside one sqlite3 session with `.timer on`,
- * so process start-up and opening the file are not counted. Note `.import`
- * makes every column TEXT, so this sorts gross as text.
+ * so process start-up and opening the file are not counted. The 3.40 shell
+ * prints timings only for statements read from stdin, at 1 ms resolution.
+ * Note `.import` makes every column TEXT, so this sorts gross as text.
  */
 async function sqlitePageQuery(dbPath: string, offset: number): Promise<{ indexMs: number; pageMs: Summary }> {
   const page = sortedPageSql(offset);
-  const out = await run(SQLITE3, [dbPath, '.timer on', 'CREATE INDEX t_gross ON t(gross)', ...Array<string>(QUERY_RUNS).fill(page)]);
+  const script = ['.timer on', 'CREATE INDEX t_gross ON t(gross);', ...Array<string>(QUERY_RUNS).fill(`${page};`)].join('\n');
+  const out = await run(SQLITE3, [dbPath], `${script}\n`);
   const times = [...out.matchAll(/^Run Time: real ([\d.]+)/gm)].map((match) => Number(match[1]) * 1000);
   if (times.length !== QUERY_RUNS + 1) throw new Error(`sqlite3 printed ${times.length} timings, expected ${QUERY_RUNS + 1}`);
   return { indexMs: round(times[0]!), pageMs: summarize(times.slice(1)) };
@@ -84,9 +88,8 @@ async function sqliteImports(csvPath: string, reps: number, pageOffset: number, 
 }
 
 async function duckdbImports(csvPath: string, reps: number, pageOffset: number, log: (line: string) => void) {
-  let rows = 0;
-  let version = '';
-  let pageMs: Summary | null = null;
+  // Filled by the last repetition, while its instance is still open.
+  const last: { rows: number; version: string; pageMs?: Summary } = { rows: 0, version: '' };
   // Single quotes are the only thing to escape in a SQL string literal.
   const literal = `'${csvPath.replace(/'/g, "''")}'`;
   const importMs = await repeat(reps, async (rep) => {
@@ -99,9 +102,9 @@ async function duckdbImports(csvPath: string, reps: number, pageOffset: number, 
       const ms = msSince(started);
       log(`  duckdb read_csv rep ${rep + 1}/${reps}: ${round(ms)} ms`);
       if (rep === reps - 1) {
-        rows = Number((await connection.runAndReadAll('SELECT count(*) FROM t')).getRows()[0]?.[0] ?? 0);
-        version = String((await connection.runAndReadAll('SELECT version()')).getRows()[0]?.[0] ?? '');
-        pageMs = await repeat(QUERY_RUNS, async () => {
+        last.rows = Number((await connection.runAndReadAll('SELECT count(*) FROM t')).getRows()[0]?.[0] ?? 0);
+        last.version = String((await connection.runAndReadAll('SELECT version()')).getRows()[0]?.[0] ?? '');
+        last.pageMs = await repeat(QUERY_RUNS, async () => {
           const pageStarted = process.hrtime.bigint();
           await connection.runAndReadAll(sortedPageSql(pageOffset));
           return msSince(pageStarted);
@@ -113,8 +116,8 @@ async function duckdbImports(csvPath: string, reps: number, pageOffset: number, 
       instance.closeSync();
     }
   });
-  if (!pageMs) throw new Error('duckdb page query did not run');
-  return { importMs, rows, version, pageMs: pageMs as Summary };
+  if (!last.pageMs) throw new Error('duckdb page query did not run');
+  return { importMs, rows: last.rows, version: last.version, pageMs: last.pageMs };
 }
 
 export async function runReferenceEngines(csvPath: string, reps: number, pageOffset: number, log: (line: string) => void): Promise<ReferenceResults> {
