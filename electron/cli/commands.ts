@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { formatMatchRun } from './format-match';
 import type { ImportProgress } from '../../shared/engine/api';
 import type { SqliteRuntime } from '../../shared/engine/sqlite/open-sqlite';
 import { UsageError, stringFlag, type ParsedArgs } from './args';
@@ -73,6 +74,29 @@ export async function runCommand(runtime: SqliteRuntime, args: ParsedArgs, io: I
         }
       }
       return 0;
+    }
+    case 'match': {
+      const engine = openCase(runtime, requireDb(args));
+      const specPath = stringFlag(args, 'spec');
+      if (!specPath) throw new UsageError('match needs --spec spec.json');
+      if (!existsSync(specPath)) throw new UsageError(`no such file: ${specPath}`);
+      let spec: unknown;
+      try {
+        spec = JSON.parse(readFileSync(specPath, 'utf8'));
+      } catch (error) {
+        throw new UsageError(`${specPath}: not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+      }
+      const run = engine.match(spec);
+      io.stdout.write(formatMatchRun(run));
+      const out = stringFlag(args, 'out');
+      if (out) {
+        const rows = engine.query(`SELECT * FROM "${run.tables.rows}" ORDER BY side, row_id`, [], Number.MAX_SAFE_INTEGER);
+        writeFileSync(out, formatResult(rows, 'csv'));
+        io.stdout.write(`wrote ${rows.rows.length.toLocaleString('en-US')} row decisions to ${out}\n`);
+      }
+      saveCase(engine, requireDb(args));
+      // 3: breaks remain that nobody has explained (for scheduled checks).
+      return run.openBreaks > 0 ? 3 : 0;
     }
     default:
       throw new UsageError(`unknown command "${args.command ?? ''}"`);

@@ -1,6 +1,6 @@
 /**
  * `recon`: the command-line host of the engine, for scripted reconciliations.
- * Exit codes: 0 ok, 2 bad input (with file:line), 1 internal error.
+ * Exit codes: 0 ok, 2 bad input (with file:line), 1 internal error, 3 match breaks remain.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -14,6 +14,7 @@ const USAGE = `Usage:
   recon import <file>... --db case.sqlite [--budget-mb N]
   recon query --db case.sqlite "SELECT …" [--format table|csv|json]
   recon tables --db case.sqlite [--json]
+  recon match --db case.sqlite --spec spec.json [--out decisions.csv]   (exit 3 when breaks remain)
 
 Decimal columns hold integers at their scale: dec(sum(net), 2) prints a total as exact decimal text.`;
 

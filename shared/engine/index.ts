@@ -6,6 +6,8 @@ import { importCsv } from './ingest/import-csv';
 import { quoteIdentifier } from './ingest/names';
 import { runQuery } from './query';
 import { registerSqlFunctions } from './sql-functions';
+import { registerNormalizer } from './match/normalize';
+import { runMatch, type MatchRun } from './match/run-match';
 import type { Sqlite } from './sqlite/open-sqlite';
 import type { BindValue } from './sqlite/sqljs-types';
 
@@ -31,12 +33,15 @@ export interface Engine {
   rangeTsv(request: RangeRequest): string;
   query(sql: string, params?: BindValue[], maxRows?: number): QueryResult;
   exportDatabase(): Uint8Array;
+  /** Reconciles two tables by a match spec (validated here); results become SQL tables. */
+  match(spec: unknown): MatchRun;
 }
 
 export function createEngine(sqlite: Sqlite, options: EngineOptions = {}): Engine {
   // MEMORY journal keeps ROLLBACK possible and costs nothing for new tables' pages.
   sqlite.db.run('PRAGMA journal_mode = MEMORY');
   registerSqlFunctions(sqlite.db);
+  registerNormalizer(sqlite.db);
   const catalog = createCatalog(sqlite.db);
   const now = options.now ?? (() => Date.now());
   const context: EngineContext = {
@@ -69,6 +74,7 @@ export function createEngine(sqlite: Sqlite, options: EngineOptions = {}): Engin
     rangeTsv: (request) => grid.rangeTsv(request),
     query: (sql, params, maxRows) => runQuery(context, sql, params, maxRows),
     exportDatabase: () => sqlite.db.export(),
+    match: (spec) => runMatch(context, spec),
   };
 }
 

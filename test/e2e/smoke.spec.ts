@@ -6,6 +6,6 @@ test('the engine starts in the worker under the production CSP', async ({ page }
     if (message.text().includes('Content Security Policy')) violations.push(message.text());
   });
   await page.goto('/');
-  await expect(page.getByTestId('app')).toContainText('engine ready');
+  await expect(page.getByTestId('status-engine')).toHaveText('Ready');
   expect(violations).toEqual([]);
 });

@@ -1,10 +1,194 @@
-import { useEffect, useState } from 'react';
-import { startEngine, type EngineClient } from '../engine/client';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { findCommand, formatAccelerator, type CommandId } from '../../../shared/commands';
+import type { RecentFile } from '../platform/platform';
+import { getPlatform } from '../platform';
+import { DataGrid } from '../features/grid/DataGrid';
+import type { GridHandle } from '../features/grid/grid-handle';
+import type { SelectionStats } from '../features/grid/selection-stats';
+import { DropOverlay } from '../features/ingest/DropOverlay';
+import { EmptyState } from '../features/ingest/EmptyState';
+import { ImportNotices } from '../features/ingest/ImportNotices';
+import { ImportPanel } from '../features/ingest/ImportPanel';
+import { createSampleFile } from '../features/ingest/sample-data';
+import { useFileDrop } from '../features/ingest/use-file-drop';
+import { useImportQueue } from '../features/ingest/use-import-queue';
+import { ShortcutsDialog } from '../features/shortcuts/ShortcutsDialog';
+import { useShortcutKeys } from '../features/shortcuts/use-shortcut-keys';
+import { TableSidebar } from '../features/tables/TableSidebar';
+import { useTables } from '../features/tables/use-tables';
+import { engineClient, useEngineReady } from './engine';
+import { SidebarResizer } from './SidebarResizer';
+import { StatusBar, type EngineState } from './StatusBar';
+import { Toolbar } from './Toolbar';
+import { useAppSettings } from './use-app-settings';
+import { useFlashMessage } from './use-flash-message';
+import { useIsMac } from './use-is-mac';
+import './layout.css';
 
-/** Placeholder shell: replaced by the real workbench layout. */
+const ACCEPTED_FILES = '.csv,.tsv,.txt,.psv,.tab,text/csv,text/plain,text/tab-separated-values';
+
+/** The workbench: toolbar, tables sidebar, grid, status bar; imports and commands wired between them. */
 export function App() {
-  const [client] = useState<EngineClient>(() => startEngine());
-  const [status, setStatus] = useState('starting engine…');
-  useEffect(() => client.onEvent((event) => event.type === 'ready' && setStatus(`engine ready in ${Math.round(event.elapsedMs)} ms`)), [client]);
-  return <main data-testid="app">Recon Workbench — {status}</main>;
+  const platform = getPlatform();
+  const client = engineClient();
+  const isReady = useEngineReady();
+  const isMac = useIsMac(platform);
+  const [settings, updateSettings] = useAppSettings(platform);
+  const [dragWidth, setDragWidth] = useState<number | null>(null);
+  const tables = useTables(client, isReady);
+  const [stats, setStats] = useState<SelectionStats | null>(null);
+  const [indexing, setIndexing] = useState<string | null>(null);
+  const [message, flash] = useFlashMessage();
+  const [isShortcutsOpen, setIsShortcutsOpen] = useState(false);
+  const [recent, setRecent] = useState<readonly RecentFile[]>([]);
+  const gridRef = useRef<GridHandle>(null);
+  const fileInputRef = useRef<HTMLInputElement>(null);
+  // Which table was shown before an import took over the view, to go back to if it fails.
+  const restoreRef = useRef(new Map<string, string | null>());
+
+  const refreshRecent = useCallback(() => {
+    platform.listRecent().then(setRecent, () => undefined);
+  }, [platform]);
+  useEffect(refreshRecent, [refreshRecent]);
+
+  const imports = useImportQueue(client, platform, settings.importBudgetBytes, {
+    onTableAppeared: (table) => {
+      restoreRef.current.set(table.name, tables.selected?.name ?? null);
+      tables.upsert(table);
+      tables.select(table.name);
+    },
+    onRowsProgress: tables.setRows,
+    onImported: (report) => {
+      restoreRef.current.delete(report.table.name);
+      tables.upsert(report.table);
+      refreshRecent();
+    },
+    onFailed: (tableName) => {
+      if (tableName !== null && tables.selected?.name === tableName) tables.select(restoreRef.current.get(tableName) ?? null);
+      if (tableName !== null) restoreRef.current.delete(tableName);
+      void tables.refresh();
+    },
+    onHashed: tables.upsert,
+  });
+
+  const selected = tables.selected;
+  const isDragging = useFileDrop(imports.enqueue);
+  const openPicker = useCallback(() => fileInputRef.current?.click(), []);
+  const loadSample = useCallback(() => imports.enqueue([createSampleFile()]), [imports]);
+  const hint = (id: CommandId) => formatAccelerator(findCommand(id).accelerator, isMac);
+
+  const runCommand = (id: CommandId): boolean => {
+    switch (id) {
+      case 'file.open':
+        openPicker();
+        return true;
+      case 'file.loadSample':
+        loadSample();
+        return true;
+      case 'file.exportCsv':
+        flash('Export CSV is not available yet — copy a selection with ' + hint('grid.copy') + ' instead.', 'info');
+        return true;
+      case 'app.printPdf':
+        void platform.printToPdf(`${tables.selected?.name ?? 'recon-workbench'}.pdf`).catch(() => flash('Printing failed.', 'error'));
+        return true;
+      case 'import.cancel':
+        return imports.cancelAll();
+      case 'grid.copy':
+        gridRef.current?.copySelection();
+        return gridRef.current !== null;
+      case 'grid.autosize':
+        gridRef.current?.autosizeColumns();
+        return gridRef.current !== null;
+      case 'grid.clearFilters':
+        gridRef.current?.clearFilters();
+        return gridRef.current !== null;
+      case 'view.toggleSidebar':
+        updateSettings({ isSidebarVisible: !settings.isSidebarVisible });
+        return true;
+      case 'view.shortcuts':
+        setIsShortcutsOpen((open) => !open);
+        return true;
+    }
+  };
+  useShortcutKeys(platform, isMac, runCommand);
+
+  const running = imports.jobs.find((job) => job.state !== 'queued');
+  const engine: EngineState = !isReady
+    ? { kind: 'starting' }
+    : indexing !== null
+      ? { kind: 'indexing', column: indexing }
+      : running
+        ? { kind: 'importing', file: running.file.name }
+        : { kind: 'ready' };
+  const sidebarWidth = dragWidth ?? settings.sidebarWidth;
+
+  return (
+    <div className="app" data-testid="app">
+      <Toolbar
+        hints={{ open: hint('file.open'), sample: hint('file.loadSample'), sidebar: hint('view.toggleSidebar'), shortcuts: hint('view.shortcuts') }}
+        isSampleTestTarget={selected !== null}
+        isBusy={!isReady}
+        onOpen={openPicker}
+        onLoadSample={loadSample}
+        onToggleSidebar={() => runCommand('view.toggleSidebar')}
+        onShortcuts={() => setIsShortcutsOpen(true)}
+      />
+      <div className="workspace">
+        {settings.isSidebarVisible ? (
+          <>
+            <TableSidebar
+              tables={tables.tables}
+              selectedName={selected?.name ?? null}
+              width={sidebarWidth}
+              onSelect={tables.select}
+              onRemove={(name) => void tables.remove(name).catch((error: unknown) => flash(`Could not remove ${name}: ${String(error)}`, 'error'))}
+            />
+            <SidebarResizer
+              width={sidebarWidth}
+              onResize={setDragWidth}
+              onCommit={(width) => {
+                setDragWidth(null);
+                updateSettings({ sidebarWidth: width });
+              }}
+            />
+          </>
+        ) : null}
+        <main className="main">
+          <ImportPanel jobs={imports.jobs} isMac={isMac} onCancel={imports.cancel} />
+          <ImportNotices notices={imports.notices} onDismiss={imports.dismissNotice} />
+          {selected ? (
+            <DataGrid
+              key={`${selected.name}\u0000${selected.importedAt}`}
+              client={client}
+              table={selected}
+              clearFiltersHint={hint('grid.clearFilters')}
+              handleRef={gridRef}
+              onStats={setStats}
+              onIndexing={setIndexing}
+              onMessage={flash}
+            />
+          ) : (
+            <EmptyState recent={recent} openHint={hint('file.open')} sampleHint={hint('file.loadSample')} isBusy={!isReady} onOpen={openPicker} onLoadSample={loadSample} />
+          )}
+        </main>
+      </div>
+      <StatusBar engine={engine} tableRows={selected?.rowCount ?? null} stats={stats} message={message} />
+      <input
+        ref={fileInputRef}
+        type="file"
+        multiple
+        accept={ACCEPTED_FILES}
+        className="sr-only"
+        tabIndex={-1}
+        aria-hidden="true"
+        data-testid="open-files-input"
+        onChange={(event) => {
+          imports.enqueue(Array.from(event.currentTarget.files ?? []));
+          event.currentTarget.value = ''; // so picking the same file again still fires change
+        }}
+      />
+      {isDragging ? <DropOverlay /> : null}
+      {isShortcutsOpen ? <ShortcutsDialog isMac={isMac} onClose={() => setIsShortcutsOpen(false)} /> : null}
+    </div>
+  );
 }

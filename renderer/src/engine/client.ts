@@ -52,7 +52,7 @@ export function createEngineClient(worker: Worker): EngineClient {
 
   const methods: WorkerMethod[] = [
     'importFile', 'cancelImport', 'listTables', 'getTable', 'dropTable', 'setSourceHash', 'page', 'count',
-    'ensureIndex', 'rangeStats', 'rangeTsv', 'query', 'exportDatabase',
+    'ensureIndex', 'rangeStats', 'rangeTsv', 'query', 'exportDatabase', 'match',
   ];
   const client: Record<string, unknown> = {
     onEvent(listener: (event: WorkerEvent) => void) {

@@ -73,6 +73,8 @@ async function dispatch(engine: Engine, request: WorkerRequest): Promise<unknown
       return engine.query(...request.args);
     case 'exportDatabase':
       return engine.exportDatabase();
+    case 'match':
+      return engine.match(...request.args);
   }
 }
 

@@ -49,11 +49,14 @@ export function groupDecimalString(text: string): string {
   return `${sign}${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${fraction}`;
 }
 
-/** Local date and time, minutes precision, for "imported at". */
-export function formatClock(iso: string): string {
+/** Local time for "imported at": "14:05" today, "3 Mar 14:05" otherwise (the full ISO time is in the tooltip). */
+export function formatClock(iso: string, now: Date = new Date()): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return date.toLocaleString(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+  const time = date.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+  if (date.toDateString() === now.toDateString()) return time;
+  const day = date.toLocaleDateString(undefined, { day: 'numeric', month: 'short', ...(date.getFullYear() === now.getFullYear() ? {} : { year: 'numeric' }) });
+  return `${day} ${time}`;
 }
 
 /** Delimiters as a person names them. */

@@ -1,4 +1,4 @@
-import type { RecentFile } from '../../platform';
+import type { RecentFile } from '../../platform/platform';
 import { OpenIcon, SparkIcon, UploadIcon } from '../../components/icons';
 import { formatClock, formatSize } from '../../lib/format';
 

@@ -55,7 +55,7 @@ export function TableCard({ table, isSelected, onSelect, onRemove }: TableCardPr
         <dt>Imported</dt>
         <dd title={table.importedAt}>
           {formatClock(table.importedAt)}
-          {table.importMs > 0 ? <span className="muted"> · {formatDuration(table.importMs)}</span> : null}
+          {table.importMs > 0 ? <span className="muted"> in {formatDuration(table.importMs)}</span> : null}
         </dd>
         {coerced > 0 ? (
           <>

@@ -1,0 +1,51 @@
+/**
+ * Screenshots for review and for the README (resources/screenshot.png).
+ * Opt-in (RECON_SHOTS=1): they write outside the test folder and are for
+ * looking at, not for pass/fail.
+ */
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { expect, test } from '@playwright/test';
+import { tempDir, writePaymentsCsv, writeUnclosedQuoteCsv } from './fixtures';
+
+const SHOTS = '/tmp/shots';
+const README_SHOT = fileURLToPath(new URL('../../resources/screenshot.png', import.meta.url));
+
+test.skip(process.env['RECON_SHOTS'] !== '1', 'screenshots are opt-in: RECON_SHOTS=1');
+
+test('workbench screenshots', async ({ page }) => {
+  test.setTimeout(300_000);
+  mkdirSync(SHOTS, { recursive: true });
+  const dir = tempDir();
+  const payments = writePaymentsCsv(dir, 'processor_payments_2024_q1_settlement_report_final.csv', 20_000);
+  const big = writePaymentsCsv(dir, 'stripe_itemized_balance_2024.csv', 800_000);
+  const broken = writeUnclosedQuoteCsv(dir, 'bank_statement_march.csv', 57);
+
+  await page.goto('/');
+  await expect(page.getByTestId('status-engine')).toHaveText('Ready');
+  await page.screenshot({ path: `${SHOTS}/01-empty.png` });
+
+  await page.getByTestId('load-sample').click();
+  await expect(page.getByTestId('row-count')).toHaveText('2,000 of 2,000 rows');
+  await page.screenshot({ path: `${SHOTS}/02-sample.png` });
+
+  await page.getByTestId('open-files-input').setInputFiles(payments.path);
+  await expect(page.getByTestId('row-count')).toHaveText('20,000 of 20,000 rows');
+  await page.locator('.ag-header-cell[col-id="amount"] .header-text').click();
+  await expect(page.getByTestId('grid').locator('[row-index="0"] [col-id="amount"]')).toHaveText('-9,999.99');
+  await page.getByTestId('grid').locator('[row-index="2"] [col-id="merchant"]').click();
+  await page.getByTestId('grid').locator('[row-index="9"] [col-id="amount"]').click({ modifiers: ['Shift'] });
+  await expect(page.getByTestId('status-sum')).toHaveText(/^-?[0-9,.]+$/);
+  await page.screenshot({ path: `${SHOTS}/03-grid-selection.png` });
+  copyFileSync(`${SHOTS}/03-grid-selection.png`, README_SHOT);
+
+  await page.getByTestId('open-files-input').setInputFiles(big.path);
+  await expect(page.getByTestId('import-progress')).toBeVisible();
+  await expect(page.getByTestId('import-rows')).not.toHaveText('0');
+  await page.screenshot({ path: `${SHOTS}/04-import-progress.png` });
+  await expect(page.getByTestId('import-progress')).toBeHidden({ timeout: 120_000 });
+
+  await page.getByTestId('open-files-input').setInputFiles(broken);
+  await expect(page.getByTestId('import-error')).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/05-error.png` });
+});
