@@ -7,7 +7,12 @@ import { quoteIdentifier } from './ingest/names';
 import { runQuery } from './query';
 import { registerSqlFunctions } from './sql-functions';
 import { registerNormalizer } from './match/normalize';
-import { runMatch, type MatchRun } from './match/run-match';
+import type { MatchRun } from './match/run-match';
+import { createMatchService } from './match/match-service';
+import type { ManualDecision, AuditEntry } from './match/decisions';
+import type { Candidate } from './match/explain';
+import type { MatchPreview } from './match/preview';
+import type { MatchSpec } from './match/spec';
 import type { Sqlite } from './sqlite/open-sqlite';
 import type { BindValue } from './sqlite/sqljs-types';
 
@@ -33,8 +38,16 @@ export interface Engine {
   rangeTsv(request: RangeRequest): string;
   query(sql: string, params?: BindValue[], maxRows?: number): QueryResult;
   exportDatabase(): Uint8Array;
-  /** Reconciles two tables by a match spec (validated here); results become SQL tables. */
+  /** Reconciles two tables by a match spec (validated here, saved by name); results become SQL tables. */
   match(spec: unknown): MatchRun;
+  /** Dry run: key uniqueness on each side, expected fan-out, many-to-many warnings. */
+  matchPreview(spec: unknown): MatchPreview;
+  /** Records a manual match or unmatch (audited) and re-runs the spec. */
+  matchDecide(decision: ManualDecision): { entry: AuditEntry; run: MatchRun };
+  matchAudit(specName: string): AuditEntry[];
+  /** The nearest rows on the other side of the last run, and what differs. */
+  matchExplain(side: 'L' | 'R', rowId: number): Candidate[];
+  matchSpecs(): MatchSpec[];
 }
 
 export function createEngine(sqlite: Sqlite, options: EngineOptions = {}): Engine {
@@ -52,6 +65,7 @@ export function createEngine(sqlite: Sqlite, options: EngineOptions = {}): Engin
     budgetBytes: options.budgetBytes ?? DEFAULT_BUDGET_BYTES,
   };
   const grid = createGridService(context);
+  const matching = createMatchService(context);
   return {
     importFile: (source, importOptions, hooks) => importCsv(context, source, importOptions, hooks),
     listTables: () => catalog.list(),
@@ -74,7 +88,12 @@ export function createEngine(sqlite: Sqlite, options: EngineOptions = {}): Engin
     rangeTsv: (request) => grid.rangeTsv(request),
     query: (sql, params, maxRows) => runQuery(context, sql, params, maxRows),
     exportDatabase: () => sqlite.db.export(),
-    match: (spec) => runMatch(context, spec),
+    match: (spec) => matching.run(spec),
+    matchPreview: (spec) => matching.preview(spec),
+    matchDecide: (decision) => matching.decide(decision),
+    matchAudit: (specName) => matching.audit(specName),
+    matchExplain: (side, rowId) => matching.explain(side, rowId),
+    matchSpecs: () => matching.listSpecs(),
   };
 }
 

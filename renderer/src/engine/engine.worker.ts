@@ -75,6 +75,21 @@ async function dispatch(engine: Engine, request: WorkerRequest): Promise<unknown
       return engine.exportDatabase();
     case 'match':
       return engine.match(...request.args);
+    case 'matchPreview':
+      return engine.matchPreview(...request.args);
+    case 'matchDecide':
+      return engine.matchDecide(...request.args);
+    case 'matchAudit':
+      return engine.matchAudit(...request.args);
+    case 'matchExplain':
+      return engine.matchExplain(...request.args);
+    case 'matchSpecs':
+      return engine.matchSpecs();
+    default: {
+      // A method added to the contract but not here fails to compile.
+      const unhandled: never = request;
+      throw new Error(`Unknown engine method ${JSON.stringify(unhandled)}`);
+    }
   }
 }
 

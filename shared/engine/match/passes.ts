@@ -13,13 +13,17 @@ const R = WORK.R;
 
 export function createMatchesTable(db: SqlJsDatabase): void {
   db.run('DROP TABLE IF EXISTS _wb_matches');
-  db.run(`CREATE TABLE _wb_matches (
+  createMatchesTableIfMissing(db);
+}
+
+export function createMatchesTableIfMissing(db: SqlJsDatabase): void {
+  db.run(`CREATE TABLE IF NOT EXISTS _wb_matches (
     match_id INTEGER PRIMARY KEY, pass INTEGER, kind TEXT, status TEXT, currency TEXT, key TEXT,
     left_rows INTEGER, right_rows INTEGER, left_amount INTEGER, right_amount INTEGER,
     delta INTEGER, days INTEGER, fee INTEGER, x INTEGER, y INTEGER)`);
   // Passes look decisions up by (pass, x) and (pass, y) for every decided row.
-  db.run('CREATE INDEX _wb_matches_x ON _wb_matches (pass, x)');
-  db.run('CREATE INDEX _wb_matches_y ON _wb_matches (pass, y)');
+  db.run('CREATE INDEX IF NOT EXISTS _wb_matches_x ON _wb_matches (pass, x)');
+  db.run('CREATE INDEX IF NOT EXISTS _wb_matches_y ON _wb_matches (pass, y)');
 }
 
 /** Tolerance in minor units around `amount` (SQL expression). */

@@ -4,6 +4,7 @@ import { applyGroupDecisions, createMatchesTable, markUnmatched, runGroupPass, r
 import { ALL_PASSES, PASS_NUMBER, validateMatchSpec, type MatchSpec, type PassName } from './spec';
 import { statusLines, tieOut, type StatusLine, type TieOut } from './summary';
 import { prepareSides, WORK } from './work-tables';
+import { replayDecisions } from './decisions';
 
 export interface MatchRun {
   spec: MatchSpec;
@@ -14,6 +15,8 @@ export interface MatchRun {
   passes: { pass: number; name: PassName; matches: number; elapsedMs: number }[];
   statuses: StatusLine[];
   tieOut: TieOut[];
+  /** Manual decisions replayed before the passes. */
+  manualDecisions: number;
   /** Items (rows or groups) that are not cleanly matched. */
   openBreaks: number;
   /** Result tables: `<prefix>_rows`, `<prefix>_matches`, views `<prefix>_left_only`, `<prefix>_right_only`. */
@@ -34,6 +37,7 @@ export function runMatch(context: EngineContext, rawSpec: unknown): MatchRun {
   const sides = prepareSides(context, spec);
   const prepared = context.now();
   createMatchesTable(db);
+  const manualDecisions = replayDecisions(db, spec);
   const enabled = new Set<PassName>(spec.passes ?? ALL_PASSES);
   const passes: MatchRun['passes'] = [];
   for (const name of ALL_PASSES) {
@@ -63,6 +67,7 @@ export function runMatch(context: EngineContext, rawSpec: unknown): MatchRun {
     leftRows: sides.leftRows,
     rightRows: sides.rightRows,
     passes,
+    manualDecisions,
     statuses,
     tieOut: ties,
     openBreaks,

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { importText, newEngine, rejectionOf } from '../../support/engine';
+
+const SPEC = {
+  name: 'bank',
+  left: { table: 'ledger' },
+  right: { table: 'bank' },
+  keys: [{ left: 'ref', right: 'text', normalize: ['trim', 'casefold', { regex: 'inv-?(\\d+)' }] }],
+  amount: { left: 'amount', right: 'amount', toleranceMinor: 5 },
+  date: { left: 'day', right: 'day', windowDays: 3 },
+};
+
+async function setup() {
+  const engine = await newEngine();
+  await importText(engine, 'ledger.csv', 'ref,amount,day\nINV-100,10.00,2024-03-01\nINV-101,20.00,2024-03-02\nINV-102,30.00,2024-03-03\nINV-103,40.00,2024-03-04\n');
+  await importText(engine, 'bank.csv', 'text,amount,day\n"Payment inv100 thanks",10.00,2024-03-02\nPAY INV-101,20.03,2024-03-02\nunknown payer,29.00,2024-03-20\nINV 103 partial,39.00,2024-03-05\n');
+  return engine;
+}
+
+describe('manual decisions', () => {
+  it('normalises keys, explains a break, and keeps a forced manual match across re-runs with its audit entry', async () => {
+    const engine = await setup();
+    const first = engine.match(SPEC);
+    const statuses = () => engine.query('SELECT side, row_id, status, pass FROM match_bank_rows ORDER BY side, row_id').rows;
+    expect(statuses()).toEqual([
+      ['L', 1, 'matched', 1], ['L', 2, 'matched_diff', 2], ['L', 3, 'left_only', null], ['L', 4, 'left_only', null],
+      ['R', 1, 'matched', 1], ['R', 2, 'matched_diff', 2], ['R', 3, 'right_only', null], ['R', 4, 'right_only', null],
+    ]);
+    expect(first.openBreaks).toBe(5);
+    expect(engine.matchPreview(SPEC)).toMatchObject({ leftRows: 4, rightRows: 4, leftKeys: 4, rightKeys: 2, rightMissingKeys: 2, expectedPairs: 2 });
+
+    const [nearest] = engine.matchExplain('L', 3);
+    expect(nearest).toMatchObject({ rowId: 3, amountDifference: '-1.00', daysApart: 17 });
+    expect(nearest!.reasons).toEqual(expect.arrayContaining(['amount off by -1.00', 'date off by 17 days', 'no key on one side']));
+
+    // Outside tolerance: refused unless forced, and a forced match needs a reason.
+    expect((await rejectionOf(Promise.resolve().then(() => engine.matchDecide({ spec: 'bank', action: 'match', leftIds: [3], rightIds: [3], reason: '' })))).message).toMatch(/differs by 1\.00/);
+    expect((await rejectionOf(Promise.resolve().then(() => engine.matchDecide({ spec: 'bank', action: 'match', leftIds: [3], rightIds: [3], reason: ' ', force: true })))).message).toMatch(/needs a reason/);
+    const { entry, run } = engine.matchDecide({ spec: 'bank', action: 'match', leftIds: [3], rightIds: [3], reason: 'Short payment agreed with customer', force: true });
+    expect(entry).toMatchObject({ action: 'match', difference: '1.00', force: true });
+    expect(run.manualDecisions).toBe(1);
+
+    // An unmatch of an automatic match, then a plain re-run: both decisions still hold.
+    engine.matchDecide({ spec: 'bank', action: 'unmatch', leftIds: [2], rightIds: [2], reason: 'Different invoice, same amount' });
+    const rerun = engine.match(SPEC);
+    expect(statuses()).toEqual([
+      ['L', 1, 'matched', 1], ['L', 2, 'left_only', 0], ['L', 3, 'matched_diff', 0], ['L', 4, 'left_only', null],
+      ['R', 1, 'matched', 1], ['R', 2, 'right_only', 0], ['R', 3, 'matched_diff', 0], ['R', 4, 'right_only', null],
+    ]);
+    for (const line of rerun.tieOut) expect(line.isTied).toBe(true);
+    expect(engine.matchAudit('bank').map((e) => [e.action, e.reason])).toEqual([
+      ['match', 'Short payment agreed with customer'],
+      ['unmatch', 'Different invoice, same amount'],
+    ]);
+    expect(engine.matchSpecs().map((s) => s.name)).toEqual(['bank']);
+  });
+});
