@@ -21,9 +21,6 @@ export function createMatchesTableIfMissing(db: SqlJsDatabase): void {
     match_id INTEGER PRIMARY KEY, pass INTEGER, kind TEXT, status TEXT, currency TEXT, key TEXT,
     left_rows INTEGER, right_rows INTEGER, left_amount INTEGER, right_amount INTEGER,
     delta INTEGER, days INTEGER, fee INTEGER, x INTEGER, y INTEGER)`);
-  // Passes look decisions up by (pass, x) and (pass, y) for every decided row.
-  db.run('CREATE INDEX IF NOT EXISTS _wb_matches_x ON _wb_matches (pass, x)');
-  db.run('CREATE INDEX IF NOT EXISTS _wb_matches_y ON _wb_matches (pass, y)');
 }
 
 /** Tolerance in minor units around `amount` (SQL expression). */
@@ -40,8 +37,8 @@ function statusSql(spec: MatchSpec): string {
 
 /** Marks ambiguous rows of a 1:1 pass. */
 function markAmbiguous(db: SqlJsDatabase, pass: number): void {
-  db.run(`UPDATE ${L} SET s = 'ambiguous', p = ${pass} WHERE id IN (SELECT x FROM _wb_amb_x)`);
-  db.run(`UPDATE ${R} SET s = 'ambiguous', p = ${pass} WHERE id IN (SELECT y FROM _wb_amb_y)`);
+  db.run(`UPDATE ${L} SET s = 'ambiguous', p = ${pass} FROM _wb_amb_x a WHERE ${L}.id = a.x`);
+  db.run(`UPDATE ${R} SET s = 'ambiguous', p = ${pass} FROM _wb_amb_y a WHERE ${R}.id = a.y`);
 }
 
 /** Passes 1–3: one left row to one right row. */
@@ -72,8 +69,9 @@ export function runPairPass(db: SqlJsDatabase, spec: MatchSpec, pass: 1 | 2 | 3)
   db.run(`INSERT INTO _wb_matches (pass, kind, status, currency, key, left_rows, right_rows, left_amount, right_amount, delta, days, x, y)
     SELECT ${pass}, '1:1', ${statusSql(spec)}, l.c, l.k, 1, 1, l.a, r.a, da, dd, x, y
     FROM _wb_acc JOIN ${L} l ON l.id = x JOIN ${R} r ON r.id = y`);
-  db.run(`UPDATE ${L} SET (s, m, p) = (SELECT status, match_id, pass FROM _wb_matches WHERE pass = ${pass} AND x = ${L}.id) WHERE id IN (SELECT x FROM _wb_acc)`);
-  db.run(`UPDATE ${R} SET (s, m, p) = (SELECT status, match_id, pass FROM _wb_matches WHERE pass = ${pass} AND y = ${R}.id) WHERE id IN (SELECT y FROM _wb_acc)`);
+  // UPDATE … FROM walks the new matches once and finds each row by its primary key.
+  db.run(`UPDATE ${L} SET s = mt.status, m = mt.match_id, p = mt.pass FROM _wb_matches mt WHERE mt.pass = ${pass} AND ${L}.id = mt.x`);
+  db.run(`UPDATE ${R} SET s = mt.status, m = mt.match_id, p = mt.pass FROM _wb_matches mt WHERE mt.pass = ${pass} AND ${R}.id = mt.y`);
   markAmbiguous(db, pass);
   return Number(db.exec('SELECT count(*) FROM _wb_acc')[0]?.values[0]?.[0] ?? 0);
 }
@@ -112,8 +110,8 @@ export function runGroupPass(db: SqlJsDatabase, spec: MatchSpec, pass: 4 | 5): n
   db.run(`CREATE TABLE _wb_gm (k TEXT, c TEXT, status TEXT, match_id INTEGER, PRIMARY KEY (k, c))`);
   db.run(`INSERT INTO _wb_gm SELECT g.k, g.c, mt.status, mt.match_id FROM _wb_matches mt JOIN _wb_g g ON g.gid = mt.x WHERE mt.pass = ${pass}`);
   db.run(`INSERT OR IGNORE INTO _wb_gm SELECT g.k, g.c, 'ambiguous', NULL FROM _wb_amb_x JOIN _wb_g g ON g.gid = _wb_amb_x.x`);
-  db.run(`UPDATE ${single} SET (s, m, p) = (SELECT status, match_id, pass FROM _wb_matches WHERE pass = ${pass} AND y = ${single}.id) WHERE id IN (SELECT y FROM _wb_acc)`);
-  db.run(`UPDATE ${single} SET s = 'ambiguous', p = ${pass} WHERE id IN (SELECT y FROM _wb_amb_y)`);
+  db.run(`UPDATE ${single} SET s = mt.status, m = mt.match_id, p = mt.pass FROM _wb_matches mt WHERE mt.pass = ${pass} AND ${single}.id = mt.y`);
+  db.run(`UPDATE ${single} SET s = 'ambiguous', p = ${pass} FROM _wb_amb_y a WHERE ${single}.id = a.y`);
   return Number(db.exec('SELECT count(*) FROM _wb_acc')[0]?.values[0]?.[0] ?? 0);
 }
 
@@ -121,8 +119,7 @@ export function runGroupPass(db: SqlJsDatabase, spec: MatchSpec, pass: 4 | 5): n
 export function applyGroupDecisions(db: SqlJsDatabase, side: 'left' | 'right'): void {
   const grouped = side === 'left' ? L : R;
   const pass = side === 'left' ? 4 : 5;
-  db.run(`UPDATE ${grouped} SET (s, m, p) = (SELECT gm.status, gm.match_id, ${pass} FROM _wb_gm gm WHERE gm.k = ${grouped}.k AND gm.c = ${grouped}.c)
-    WHERE s IS NULL AND k IN (SELECT k FROM _wb_gm)`);
+  db.run(`UPDATE ${grouped} SET s = gm.status, m = gm.match_id, p = ${pass} FROM _wb_gm gm WHERE ${grouped}.s IS NULL AND gm.k = ${grouped}.k AND gm.c = ${grouped}.c`);
 }
 
 export function markUnmatched(db: SqlJsDatabase): void {

@@ -2,7 +2,7 @@ import type { EngineContext } from '../context';
 import { quoteIdentifier } from '../ingest/names';
 import { applyGroupDecisions, createMatchesTable, markUnmatched, runGroupPass, runPairPass } from './passes';
 import { ALL_PASSES, PASS_NUMBER, validateMatchSpec, type MatchSpec, type PassName } from './spec';
-import { statusLines, tieOut, type StatusLine, type TieOut } from './summary';
+import { aggregateStatuses, statusLines, tieOut, type StatusLine, type TieOut } from './summary';
 import { prepareSides, WORK } from './work-tables';
 import { replayDecisions } from './decisions';
 
@@ -53,8 +53,9 @@ export function runMatch(context: EngineContext, rawSpec: unknown): MatchRun {
   const passed = context.now();
   const tables = materialize(context, spec);
   const materialized = context.now();
-  const statuses = statusLines(db, sides.scale);
-  const ties = tieOut(db, spec, sides);
+  const aggregates = aggregateStatuses(db);
+  const statuses = statusLines(db, sides.scale, aggregates);
+  const ties = tieOut(db, spec, sides, aggregates);
   const finished = context.now();
   // A break is an item to investigate: a match with a difference, or an open key (a whole
   // payout, say) or key-less row on either side — not every member row of it.

@@ -39,7 +39,26 @@ function big(value: unknown): bigint {
   return typeof value === 'bigint' ? value : typeof value === 'number' ? BigInt(value) : 0n;
 }
 
-export function statusLines(db: SqlJsDatabase, scale: number): StatusLine[] {
+/** Rows and totals per (side, status, currency): one scan of each work table, shared by the summary and the tie-out. */
+export interface StatusAggregate {
+  side: 'L' | 'R';
+  status: MatchStatus;
+  currency: string;
+  rows: bigint;
+  total: bigint;
+}
+
+export function aggregateStatuses(db: SqlJsDatabase): StatusAggregate[] {
+  const out: StatusAggregate[] = [];
+  for (const [side, table] of [['L', WORK.L], ['R', WORK.R]] as const) {
+    for (const [status, currency, rows, total] of bigints(db, `SELECT s, c, count(*), sum(a) FROM ${table} GROUP BY s, c`)) {
+      out.push({ side, status: status as MatchStatus, currency: String(currency ?? ''), rows: big(rows), total: big(total) });
+    }
+  }
+  return out;
+}
+
+export function statusLines(db: SqlJsDatabase, scale: number, aggregates: StatusAggregate[]): StatusLine[] {
   const lines = new Map<string, StatusLine>();
   const line = (status: MatchStatus, currency: string): StatusLine => {
     const key = `${status}\u0000${currency}`;
@@ -50,16 +69,14 @@ export function statusLines(db: SqlJsDatabase, scale: number): StatusLine[] {
     }
     return found;
   };
-  for (const [side, table] of [['L', WORK.L], ['R', WORK.R]] as const) {
-    for (const [status, currency, rows, total] of bigints(db, `SELECT s, c, count(*), sum(a) FROM ${table} GROUP BY s, c`)) {
-      const target = line(status as MatchStatus, String(currency ?? ''));
-      if (side === 'L') {
-        target.leftRows = Number(rows);
-        target.leftTotal = formatScaled(big(total), scale);
-      } else {
-        target.rightRows = Number(rows);
-        target.rightTotal = formatScaled(big(total), scale);
-      }
+  for (const entry of aggregates) {
+    const target = line(entry.status, entry.currency);
+    if (entry.side === 'L') {
+      target.leftRows = Number(entry.rows);
+      target.leftTotal = formatScaled(entry.total, scale);
+    } else {
+      target.rightRows = Number(entry.rows);
+      target.rightTotal = formatScaled(entry.total, scale);
     }
   }
   for (const [status, currency, items] of bigints(db, 'SELECT status, currency, count(*) FROM _wb_matches GROUP BY 1, 2')) {
@@ -72,7 +89,7 @@ export function statusLines(db: SqlJsDatabase, scale: number): StatusLine[] {
  * The tie-out recomputes each side's totals from the SOURCE tables, not from
  * the match results, so a row lost or counted twice by a pass shows up here.
  */
-export function tieOut(db: SqlJsDatabase, spec: MatchSpec, sides: PreparedSides): TieOut[] {
+export function tieOut(db: SqlJsDatabase, spec: MatchSpec, sides: PreparedSides, aggregates: StatusAggregate[]): TieOut[] {
   const sourceTotals = (own: 'left' | 'right', table: string): Map<string, { rows: bigint; total: bigint }> => {
     const totals = new Map<string, { rows: bigint; total: bigint }>();
     if (!spec.amount) return totals;
@@ -89,19 +106,17 @@ export function tieOut(db: SqlJsDatabase, spec: MatchSpec, sides: PreparedSides)
   const left = sourceTotals('left', sides.left.name);
   const right = sourceTotals('right', sides.right.name);
   const perStatus = new Map<string, { l: bigint; r: bigint; lRows: bigint; rRows: bigint }>();
-  for (const [side, table] of [['L', WORK.L], ['R', WORK.R]] as const) {
-    for (const [status, currency, rows, total] of bigints(db, `SELECT s, c, count(*), sum(a) FROM ${table} GROUP BY s, c`)) {
-      const key = `${String(status)}\u0000${String(currency ?? '')}`;
-      const entry = perStatus.get(key) ?? { l: 0n, r: 0n, lRows: 0n, rRows: 0n };
-      if (side === 'L') {
-        entry.l += big(total);
-        entry.lRows += big(rows);
-      } else {
-        entry.r += big(total);
-        entry.rRows += big(rows);
-      }
-      perStatus.set(key, entry);
+  for (const entry of aggregates) {
+    const key = `${entry.status}\u0000${entry.currency}`;
+    const sums = perStatus.get(key) ?? { l: 0n, r: 0n, lRows: 0n, rRows: 0n };
+    if (entry.side === 'L') {
+      sums.l += entry.total;
+      sums.lRows += entry.rows;
+    } else {
+      sums.r += entry.total;
+      sums.rRows += entry.rows;
     }
+    perStatus.set(key, sums);
   }
   const currencies = [...new Set([...left.keys(), ...right.keys()])].sort();
   return currencies.map((currency) => {
