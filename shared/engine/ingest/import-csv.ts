@@ -96,10 +96,12 @@ export async function importCsv(context: EngineContext, source: ByteSource, opti
       db.run('COMMIT');
       state.inTransaction = false;
       const now = context.now();
-      if (rows > 0 && state.table.rowCount === 0) {
+      if (rows > 0) {
+        const isFirst = state.table.rowCount === 0;
+        // Kept current per chunk: the grid's row count while loading comes from here.
         state.table = { ...state.table, rowCount: rows };
         context.catalog.put(state.table);
-        hooks.onFirstRows?.(state.table);
+        if (isFirst) hooks.onFirstRows?.(state.table);
       }
       enforceBudget({ file, budgetBytes, dbBytesBefore, dbBytesNow: databaseBytes(context), bytesRead: stream.bytesRead, totalBytes: source.size });
       if (hooks.onProgress && (now - lastProgress >= PROGRESS_EVERY_MS || stream.isDone)) {
