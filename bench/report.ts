@@ -1,4 +1,5 @@
 import type { ChromiumResults } from './chromium-import';
+import type { MatchBenchResults } from './match-bench';
 import type { NodeImportResults } from './node-import';
 import type { ReferenceResults } from './reference-engines';
 import { round } from './stats';
@@ -17,6 +18,7 @@ export interface BenchResults {
   nodeImport: Section<NodeImportResults>;
   reference: Section<ReferenceResults>;
   chromium: Section<ChromiumResults>;
+  match: Section<MatchBenchResults>;
 }
 
 export function ok<T extends object>(section: Section<T>): T | null {
@@ -48,6 +50,7 @@ export function buildChecks(results: BenchResults, mid: number): Check[] {
     check('chromium first rows visible ≤ 1000 ms', chromium?.firstRowsMs.median ?? null, 1000),
     check(`100-row page @${mid} sorted, index built ≤ 50 ms`, midPageMs(node, mid), 50),
     check('main thread max block during import ≤ 50 ms', block, 50),
+    check('1M × 1M match in sql.js (node) ≤ 3000 ms', ok(results.match)?.node.totalMs ?? null, 3000),
   ];
 }
 
@@ -103,6 +106,13 @@ function tableRows(results: BenchResults, mid: number): Row[] {
   const filtered = node?.grid?.filtered;
   rows.push(plain('filtered page (usd, gross > 100)', filtered?.page.median ?? null));
   rows.push(plain(`filtered count, cold (= ${filtered?.count ?? '?'})`, filtered?.countColdMs ?? null));
+  const match = ok(results.match);
+  if (match) {
+    const duck = match.duckdbMs;
+    rows.push({ name: '1M × 1M match: sql.js engine (node)', ms: match.node.totalMs, vsSqlite: null, vsDuck: duck ? round(match.node.totalMs / duck) : null });
+    for (const [phase, ms] of Object.entries(match.node.phases)) rows.push({ name: `  match phase ${phase}`, ms, vsSqlite: null, vsDuck: null });
+    rows.push({ name: '1M × 1M match: duckdb (same classification)', ms: duck, vsSqlite: null, vsDuck: 1 });
+  }
   return rows;
 }
 

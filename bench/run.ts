@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { runChromiumImports } from './chromium-import';
+import { runMatchBench } from './match-bench';
 import { pageOffsets } from './grid-queries';
 import { runNodeImports } from './node-import';
 import { runReferenceEngines } from './reference-engines';
@@ -45,6 +46,7 @@ const results: BenchResults = {
   nodeImport: await section('node engine import', () => runNodeImports(csv, REPS, log)),
   reference: await section('reference engines', () => runReferenceEngines(csv, REPS, mid, log)),
   chromium: await section('chromium app import', () => runChromiumImports(root, csv, rows, REPS, log)),
+  match: await section('1M × 1M matching', () => runMatchBench(csv, dataDir, log)),
 };
 const checks = buildChecks(results, mid);
 const reference = ok(results.reference);
