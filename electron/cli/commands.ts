@@ -4,6 +4,7 @@ import type { ImportProgress } from '../../shared/engine/api';
 import type { SqliteRuntime } from '../../shared/engine/sqlite/open-sqlite';
 import { UsageError, stringFlag, type ParsedArgs } from './args';
 import { openCase, saveCase } from './case-file';
+import { runDetect } from './detect-command';
 import { formatResult, type OutputFormat } from './format-output';
 import { openByteSource } from './node-byte-source';
 
@@ -98,6 +99,8 @@ export async function runCommand(runtime: SqliteRuntime, args: ParsedArgs, io: I
       // 3: breaks remain that nobody has explained (for scheduled checks).
       return run.openBreaks > 0 ? 3 : 0;
     }
+    case 'detect':
+      return runDetect(runtime, args, io);
     default:
       throw new UsageError(`unknown command "${args.command ?? ''}"`);
   }

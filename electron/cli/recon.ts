@@ -12,6 +12,7 @@ import { runCommand } from './commands';
 
 const USAGE = `Usage:
   recon import <file>... --db case.sqlite [--budget-mb N]
+  recon detect <file> [--encoding cp852|iso-8859-1|…] [--delimiter ";"] [--json]   (what the importer sees; loads nothing)
   recon query --db case.sqlite "SELECT …" [--format table|csv|json]
   recon tables --db case.sqlite [--json]
   recon match --db case.sqlite --spec spec.json [--out decisions.csv]   (exit 3 when breaks remain)

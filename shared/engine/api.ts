@@ -16,6 +16,16 @@ export interface ColumnInfo {
   scale: number;
   /** Cells that did not fit `type` and were kept as text (stored as BLOB in numeric columns). */
   coercedCells: number;
+  /** How the file wrote this column when it was not plain (`1.234,56`, `DD.MM.YY`), so the UI can show what was detected. */
+  sourceFormat?: string;
+  /** What a processor profile says the column is. */
+  role?: 'money' | 'currency' | 'key' | 'indicator' | 'derived' | 'raw';
+  /** For money columns: the column holding each row's currency. */
+  currencyColumn?: string;
+  /** For derived columns: the columns they were computed from, and how. */
+  derivedFrom?: string;
+  /** Cells a spreadsheet had already damaged (`1.23E+22`, a leading apostrophe); kept as text. */
+  damagedCells?: number;
 }
 
 export interface TableInfo {
@@ -33,6 +43,10 @@ export interface TableInfo {
   columns: ColumnInfo[];
   /** True while rows are still streaming in. */
   isLoading: boolean;
+  /** The processor report the headers identify, e.g. 'Adyen Settlement details report'. */
+  profile?: string;
+  /** How amounts are signed in this file (from the profile). */
+  signConvention?: string;
 }
 
 /** A place in a source file, for errors and reports. Lines and columns are 1-based. */
@@ -62,6 +76,29 @@ export interface ImportReport {
   warnings: string[];
   durationMs: number;
   dbBytesAfter: number;
+  /**
+   * What the file was recognised as: a bank-statement format ("MT940", "camt.053", …), or for
+   * CSV/JSON a processor report ("Adyen Settlement details report (49 columns)") or layout.
+   */
+  detected?: string;
+  /** Further tables the import created besides `table` (a statement file's <name>_statements). */
+  extraTables?: TableInfo[];
+  /** Lines that are not data (preamble, section headers and footers, summary rows), as written. */
+  metadata?: { line: number; kind: 'preamble' | 'section' | 'trailer'; text: string }[];
+  /** Totals the file states about itself, checked against the loaded rows. */
+  controlTotals?: ControlTotal[];
+  /** Framing bytes (0x01/0x03) or NUL padding removed from an otherwise-text file. */
+  strippedControlBytes?: number;
+}
+
+export interface ControlTotal {
+  /** What was checked, e.g. 'SF GBP gross credits' or '"Total" row: Betrag'. */
+  label: string;
+  line: number;
+  /** As the file states it, and as the rows add up, both as exact decimal text. */
+  expected: string;
+  actual: string;
+  ok: boolean;
 }
 
 export interface ImportProgress {

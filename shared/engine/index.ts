@@ -2,7 +2,7 @@ import type { ByteSource, ImportHooks, ImportOptions, ImportReport, PageRequest,
 import { createCatalog } from './catalog';
 import type { EngineContext } from './context';
 import { createGridService } from './grid/grid-service';
-import { importCsv } from './ingest/import-csv';
+import { importAny } from './ingest/import-any';
 import { quoteIdentifier } from './ingest/names';
 import { runQuery } from './query';
 import { registerSqlFunctions } from './sql-functions';
@@ -67,7 +67,7 @@ export function createEngine(sqlite: Sqlite, options: EngineOptions = {}): Engin
   const grid = createGridService(context);
   const matching = createMatchService(context);
   return {
-    importFile: (source, importOptions, hooks) => importCsv(context, source, importOptions, hooks),
+    importFile: (source, importOptions, hooks) => importAny(context, source, importOptions, hooks),
     listTables: () => catalog.list(),
     getTable: (name) => catalog.get(name),
     dropTable(name) {

@@ -77,3 +77,20 @@ export function writeUnclosedQuoteCsv(dir: string, name: string, line: number): 
   writeFileSync(path, `${lines.join('\n')}\n`);
   return path;
 }
+
+/**
+ * A file larger than the engine's first 4 MiB chunk (which types the columns),
+ * whose `amount` column turns bad near the end: those cells are kept as text.
+ */
+export function writeLateMisfitsCsv(dir: string, name: string): { path: string; misfits: readonly string[] } {
+  const rows = 150_000;
+  const misfits = ['N/A', '12.345'];
+  const lines = ['ref,amount,memo'];
+  for (let i = 1; i <= rows; i++) {
+    const amount = i === rows - 10 ? misfits[0] : i === rows - 5 ? misfits[1] : `${i % 5000}.${String(i % 100).padStart(2, '0')}`;
+    lines.push(`R${i},${amount},settlement batch ${i % 97}`);
+  }
+  const path = join(dir, name);
+  writeFileSync(path, `${lines.join('\n')}\n`);
+  return { path, misfits };
+}

@@ -24,7 +24,7 @@ function sum(values: readonly bigint[]): bigint {
 }
 
 function cell(page: Page, row: number, colId: string) {
-  return page.getByTestId('grid').locator(`.ag-center-cols-container [row-index="${row}"] [col-id="${colId}"]`);
+  return page.getByTestId('grid').locator(`[row-index="${row}"] [col-id="${colId}"]`);
 }
 
 test('import, sort, filter, select, copy, then a broken file leaves the first table intact', async ({ page, context }) => {
@@ -115,7 +115,10 @@ test('load sample data imports the built-in Stripe-like sample in one click', as
   await page.getByTestId('load-sample').click();
   await expect(page.getByTestId('row-count')).toHaveText('2,000 of 2,000 rows');
   await expect(page.getByTestId('table-card-sample_stripe_balance')).toContainText('sample_stripe_balance.csv');
-  // merchant_order_ref keeps its leading zeros (text), gross is money (decimal, 2 places).
-  await expect(cell(page, 0, 'merchant_order_ref')).toHaveText(/^0\d{7}$/);
+  await expect(cell(page, 0, 'balance_transaction_id')).toHaveText(/^txn_\w{24}$/);
   await expect(page.locator('.ag-header-cell[col-id="gross"] .type-badge')).toHaveText('0.00');
+  // net = gross − fee exactly, row after row.
+  const cents = async (row: number, colId: string) => BigInt((await cell(page, row, colId).innerText()).replace(/[,.]/g, ''));
+  await expect(cell(page, 4, 'net')).toHaveText(/\d/);
+  for (const row of [0, 1, 2, 3, 4]) expect(await cents(row, 'net')).toBe((await cents(row, 'gross')) - (await cents(row, 'fee')));
 });

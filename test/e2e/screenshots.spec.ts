@@ -37,13 +37,27 @@ test('workbench screenshots', async ({ page }) => {
   await page.getByTestId('grid').locator('[row-index="9"] [col-id="amount"]').click({ modifiers: ['Shift'] });
   await expect(page.getByTestId('status-sum')).toHaveText(/^-?[0-9,.]+$/);
   await page.screenshot({ path: `${SHOTS}/03-grid-selection.png` });
-  copyFileSync(`${SHOTS}/03-grid-selection.png`, README_SHOT);
+
+  // README shot: the richer sample, a block of money cells selected, exact totals in the status bar.
+  await page.getByTestId('table-card-sample_stripe_balance').getByRole('button', { name: /Show/ }).click();
+  await expect(page.getByTestId('row-count')).toHaveText('2,000 of 2,000 rows');
+  await page.getByTestId('grid').locator('[row-index="3"] [col-id="gross"]').click();
+  await page.getByTestId('grid').locator('[row-index="12"] [col-id="net"]').click({ modifiers: ['Shift'] });
+  await expect(page.getByTestId('status-count')).toHaveText('30');
+  await expect(page.getByTestId('status-sum')).toHaveText(/^-?[0-9,.]+$/);
+  await page.mouse.move(700, 880);
+  await page.screenshot({ path: `${SHOTS}/06-readme.png` });
+  copyFileSync(`${SHOTS}/06-readme.png`, README_SHOT);
 
   await page.getByTestId('open-files-input').setInputFiles(big.path);
   await expect(page.getByTestId('import-progress')).toBeVisible();
   await expect(page.getByTestId('import-rows')).not.toHaveText('0');
   await page.screenshot({ path: `${SHOTS}/04-import-progress.png` });
   await expect(page.getByTestId('import-progress')).toBeHidden({ timeout: 120_000 });
+  await page.locator('.ag-header-cell[col-id="amount"] .header-text').click();
+  await expect(page.getByTestId('indexing')).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/07-indexing.png` });
+  await expect(page.getByTestId('indexing')).toBeHidden();
 
   await page.getByTestId('open-files-input').setInputFiles(broken);
   await expect(page.getByTestId('import-error')).toBeVisible();

@@ -61,7 +61,8 @@ export function App() {
     onImported: (report) => {
       restoreRef.current.delete(report.table.name);
       tables.upsert(report.table);
-      refreshRecent();
+      // Statement files also create companion tables (e.g. <name>_statements).
+      for (const extra of report.extraTables ?? []) tables.upsert(extra);
     },
     onFailed: (tableName) => {
       if (tableName !== null && tables.selected?.name === tableName) tables.select(restoreRef.current.get(tableName) ?? null);
@@ -69,10 +70,14 @@ export function App() {
       void tables.refresh();
     },
     onHashed: tables.upsert,
+    onRecentFiles: setRecent,
   });
 
   const selected = tables.selected;
   const isDragging = useFileDrop(imports.enqueue);
+  useEffect(() => {
+    document.title = selected ? `${selected.name} — Recon Workbench` : 'Recon Workbench';
+  }, [selected?.name]);
   const openPicker = useCallback(() => fileInputRef.current?.click(), []);
   const loadSample = useCallback(() => imports.enqueue([createSampleFile()]), [imports]);
   const hint = (id: CommandId) => formatAccelerator(findCommand(id).accelerator, isMac);

@@ -1,4 +1,5 @@
 import type { ByteSource } from '../api';
+import { stripFramingBytes } from './control-bytes';
 import { createTranscoder } from './detect-encoding';
 
 const FIRST_CHUNK_BYTES = 1024 * 1024;
@@ -15,12 +16,15 @@ export class ChunkStream {
   private readOffset: number;
   private pending: Promise<Uint8Array> | null = null;
   private readonly transcoder;
+  /** SOH/ETX bytes removed so far (only when the file was found to carry SWIFT framing). */
+  framingRemoved = 0;
 
   constructor(
     private readonly source: ByteSource,
     encoding: string,
     startOffset: number,
     private readonly chunkBytes: number,
+    private readonly stripFraming = false,
   ) {
     this.bytesRead = startOffset;
     this.readOffset = startOffset;
@@ -54,6 +58,11 @@ export class ChunkStream {
       this.pending = this.source.read(this.readOffset, ahead);
       // If the import stops before using it, a failed read must not surface as unhandled.
       this.pending.catch(() => undefined);
+    }
+    if (this.stripFraming) {
+      const stripped = stripFramingBytes(bytes);
+      bytes = stripped.bytes;
+      this.framingRemoved += stripped.removed;
     }
     if (this.transcoder) bytes = this.transcoder.push(bytes, this.isDone);
     this.ensure(this.length + bytes.length);

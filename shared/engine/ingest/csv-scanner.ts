@@ -43,6 +43,8 @@ export class CsvScanner {
   rowFirstField: Int32Array = new Int32Array(1 << 12);
   /** 1-based physical line on which each record starts. */
   rowLine: Int32Array = new Int32Array(1 << 12);
+  /** Byte offset just past each record (where a rescan of the next one would start). */
+  rowEnd: Int32Array = new Int32Array(1 << 12);
   /** 1-based line of the first byte of the next scan. */
   line = 1;
   blankRowsSkipped = 0;
@@ -133,6 +135,7 @@ export class CsvScanner {
       if (rowHasContent) {
         this.ensureRows(rows + 2);
         this.rowLine[rows] = rowStartLine;
+        this.rowEnd[rows] = i;
         rows++;
         this.rowFirstField[rows] = fieldCount;
       } else {
@@ -260,6 +263,7 @@ export class CsvScanner {
     const size = Math.max(needed, this.rowFirstField.length * 2);
     this.rowFirstField = grow(this.rowFirstField, size);
     this.rowLine = grow(this.rowLine, size);
+    this.rowEnd = grow(this.rowEnd, size);
   }
 }
 

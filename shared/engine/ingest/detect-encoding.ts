@@ -1,3 +1,5 @@
+import { decodeCp852 } from '../formats/cp852';
+import { EngineError } from '../errors';
 import { createDecoder, createEncoder, type Decoder } from './text-codec';
 
 export interface EncodingGuess {
@@ -96,8 +98,39 @@ function singleByteToUtf8(chunk: Uint8Array, isCp1252: boolean): Uint8Array {
   return out.subarray(0, w);
 }
 
+/** Labels people type for the encodings we read, mapped to one name each. */
+const ENCODING_ALIASES: Record<string, string> = {
+  'utf-8': 'utf-8',
+  utf8: 'utf-8',
+  'utf-16le': 'utf-16le',
+  'utf-16': 'utf-16le',
+  'utf-16be': 'utf-16be',
+  'windows-1252': 'windows-1252',
+  cp1252: 'windows-1252',
+  'iso-8859-1': 'iso-8859-1',
+  'iso8859-1': 'iso-8859-1',
+  latin1: 'iso-8859-1',
+  'latin-1': 'iso-8859-1',
+  l1: 'iso-8859-1',
+  cp852: 'cp852',
+  ibm852: 'cp852',
+  '852': 'cp852',
+  'dos-852': 'cp852',
+};
+
+export function normalizeEncoding(label: string, file: string): string {
+  const name = ENCODING_ALIASES[label.trim().toLowerCase()];
+  if (!name) throw new EngineError('bad-input', `Unknown encoding "${label}": use utf-8, utf-16le, utf-16be, windows-1252, iso-8859-1 or cp852.`, { file });
+  return name;
+}
+
 export function createTranscoder(encoding: string): Transcoder | null {
   if (encoding === 'utf-8') return null;
+  if (encoding === 'cp852') {
+    // Single-byte, so chunk edges need no state.
+    const encoder = createEncoder();
+    return { push: (chunk) => encoder.encode(decodeCp852(chunk)) };
+  }
   if (encoding === 'windows-1252' || encoding === 'iso-8859-1' || encoding === 'latin1') {
     const isCp1252 = encoding === 'windows-1252';
     return { push: (chunk) => singleByteToUtf8(chunk, isCp1252) };

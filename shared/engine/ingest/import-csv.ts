@@ -1,60 +1,84 @@
-import type { ByteSource, ColumnInfo, ImportHooks, ImportOptions, ImportReport, TableInfo } from '../api';
+import type { ByteSource, ControlTotal, ImportHooks, ImportOptions, ImportReport, TableInfo } from '../api';
 import { databaseBytes, type EngineContext } from '../context';
 import { EngineError } from '../errors';
+import { checkPaypalFooters } from '../profiles/paypal-footers';
 import { prepareNative, type NativeStatement } from '../sqlite/native-statement';
 import { enforceBudget } from './budget';
 import { ChunkStream } from './chunk-stream';
-import { CsvScanner, type ScanProblem } from './csv-scanner';
-import { countNulBytes, createTranscoder, detectBinary, detectEncoding } from './detect-encoding';
-import { TypeSampler, declaredType } from './infer-types';
-import { quoteIdentifier, sanitizeColumnNames, tableNameFor } from './names';
+import { stripFramingBytes } from './control-bytes';
+import { checkSummarySection, checkTrailers } from './control-totals';
+import { CsvScanner } from './csv-scanner';
+import { addDerivedColumns } from './derived-columns';
+import { createTranscoder, detectBinary, detectEncoding, normalizeEncoding } from './detect-encoding';
+import { inspectEnvelope } from './envelope';
+import { createTable, headerLabels, insertSql, tableColumns, type RowShape, type TableSetup } from './import-table';
+import { importJson, looksLikeJson } from './import-json';
+import { progress, raggedRow, scanError, warningsFor } from './import-report';
+import { quoteIdentifier } from './names';
 import { RowWriter } from './row-writer';
+import { cellText, isBodyRow, rowCells } from './sections';
 import { sniffDialect, type Dialect } from './sniff';
-import { decodeUtf8 } from './text-codec';
+import { isTrailerCandidate } from './trailer';
 
 const HEAD_BYTES = 64 * 1024;
 const DEFAULT_CHUNK_BYTES = 4 * 1024 * 1024;
 const PROGRESS_EVERY_MS = 100;
+const MAX_METADATA_ROWS = 500;
 
 /** Where one import stands; kept together so cleanup knows what to undo. */
 interface ImportState {
   table: TableInfo | null;
+  setup: TableSetup | null;
   statement: NativeStatement | null;
   writer: RowWriter | null;
   wasmPointer: number;
   wasmCapacity: number;
+  sidePointer: number;
   inTransaction: boolean;
 }
 
-export async function importCsv(context: EngineContext, source: ByteSource, options: ImportOptions, hooks: ImportHooks = {}): Promise<ImportReport> {
+type Metadata = NonNullable<ImportReport['metadata']>;
+
+export async function importCsv(context: EngineContext, original: ByteSource, options: ImportOptions, hooks: ImportHooks = {}): Promise<ImportReport> {
   const started = context.now();
-  const file = source.name;
-  if (source.size === 0) throw new EngineError('empty-file', 'The file is empty (0 bytes).', { file });
-  const head = await source.read(0, Math.min(source.size, HEAD_BYTES));
-  const binary = detectBinary(head);
+  const file = original.name;
+  if (original.size === 0) throw new EngineError('empty-file', 'The file is empty (0 bytes).', { file });
+  const rawHead = await original.read(0, Math.min(original.size, HEAD_BYTES));
+  const binary = detectBinary(rawHead);
   if (binary) throw new EngineError('binary-file', `This is ${binary}, not a text file.`, { file, line: 1 });
-  const guess = detectEncoding(head);
-  const encoding = options.encoding ?? guess.encoding;
-  const bomBytes = options.encoding && options.encoding !== guess.encoding ? 0 : guess.bomBytes;
-  if (!encoding.startsWith('utf-16') && countNulBytes(head) > 0) {
-    const at = head.indexOf(0);
-    throw new EngineError('binary-file', `NUL bytes found (first at byte ${at}): this looks like binary content, not CSV text.`, { file, line: lineAt(head, at) });
-  }
-  const headText = createTranscoder(encoding)?.push(head.subarray(bomBytes), source.size <= HEAD_BYTES) ?? head.subarray(bomBytes);
-  const dialect = sniffDialect(headText, source.size <= HEAD_BYTES, options.delimiter);
+  const guess = detectEncoding(rawHead);
+  const encoding = options.encoding ? normalizeEncoding(options.encoding, file) : guess.encoding;
+  if (encoding === 'utf-8' && looksLikeJson(rawHead, guess.bomBytes)) return importJson(context, original, options, hooks, importCsv);
+  const bomBytes = options.encoding && encoding !== guess.encoding ? 0 : guess.bomBytes;
+  const envelope = await inspectEnvelope(original, rawHead, encoding);
+  const source = envelope.source;
+  const headBytes = envelope.stripFraming ? stripFramingBytes(envelope.head.subarray(bomBytes)).bytes : envelope.head.subarray(bomBytes);
+  const isWhole = source.size <= HEAD_BYTES;
+  const headText = createTranscoder(encoding)?.push(headBytes, isWhole) ?? headBytes;
+  const dialect = sniffDialect(headText, isWhole, options.delimiter);
+  const sections = dialect.sections;
 
   const db = context.sqlite.db;
   const dbBytesBefore = databaseBytes(context);
   const budgetBytes = options.budgetBytes ?? context.budgetBytes;
   const scanner = new CsvScanner({ delimiter: dialect.delimiter.charCodeAt(0), newline: dialect.newline, maxFieldBytes: 1 << 20 });
-  const stream = new ChunkStream(source, encoding, bomBytes, options.chunkBytes ?? DEFAULT_CHUNK_BYTES);
-  const state: ImportState = { table: null, statement: null, writer: null, wasmPointer: 0, wasmCapacity: 0, inTransaction: false };
+  const stream = new ChunkStream(source, encoding, bomBytes, options.chunkBytes ?? DEFAULT_CHUNK_BYTES, envelope.stripFraming);
+  const state: ImportState = { table: null, setup: null, statement: null, writer: null, wasmPointer: 0, wasmCapacity: 0, sidePointer: 0, inTransaction: false };
   let rows = 0;
   let consumed = 0;
   let skipRows = dialect.preambleRows + (dialect.headerIndex >= 0 ? 1 : 0);
   let labels: string[] = [];
   let lastProgress = 0;
+  let headerCode = '';
   const renamed: ImportReport['renamedHeaders'] = [];
+  const metadata: Metadata = [];
+  const preamble: string[][] = [];
+  const trailers: { line: number; cells: string[] }[] = [];
+  const footers: { line: number; cells: string[] }[] = [];
+  const skipFields = sections?.dropFirst ? 1 : 0;
+  const keep = (line: number, kind: Metadata[number]['kind'], cells: string[]) => {
+    if (metadata.length < MAX_METADATA_ROWS) metadata.push({ line, kind, text: cells.join(dialect.delimiter) });
+  };
 
   try {
     for (;;) {
@@ -63,6 +87,8 @@ export async function importCsv(context: EngineContext, source: ByteSource, opti
       const out = scanner.scan(stream.buffer, stream.length, stream.isDone);
       if (out.problem) throw scanError(out.problem, file, encoding, labels);
       consumed = out.consumed;
+      const buf = stream.buffer;
+      const length = stream.length;
       let firstRow = 0;
       if (!state.table) {
         if (out.rows <= skipRows && !stream.isDone) {
@@ -73,26 +99,55 @@ export async function importCsv(context: EngineContext, source: ByteSource, opti
           continue;
         }
         if (out.rows <= dialect.headerIndex) throw new EngineError('no-data-rows', 'The file has no rows.', { file });
-        labels = headerLabels(scanner, stream.buffer, stream.length, dialect);
-        const table = createTable(context, source, options, dialect, encoding, labels, scanner, stream.buffer, stream.length, out.rows, skipRows, renamed);
-        state.table = table;
-        state.statement = prepareNative(context.sqlite, insertSql(table));
-        state.writer = new RowWriter(state.statement, table.columns);
+        if (dialect.headerIndex >= 0) headerCode = cellText(scanner, buf, length, scanner.rowFirstField[dialect.headerIndex]!);
+        for (let r = 0; r < Math.min(skipRows, out.rows); r++) {
+          const cells = rowCells(scanner, buf, length, r);
+          if (r < dialect.preambleRows) preamble.push(cells);
+          if (r !== dialect.headerIndex) keep(scanner.rowLine[r]!, sections ? 'section' : 'preamble', cells);
+        }
+        labels = headerLabels(scanner, buf, length, dialect, skipFields);
+        const shape: RowShape = { isData: (r) => !sections || isBodyRow(sections, scanner, buf, length, r, headerCode), skipFields };
+        const sample = { scanner, buf, length, fromRow: skipRows, toRow: out.rows, shape };
+        state.setup = createTable(context, source, options, dialect, encoding, labels, sample, renamed);
+        state.table = state.setup.table;
+        state.statement = prepareNative(context.sqlite, insertSql(state.table));
+        const sideBytes = RowWriter.sideBytes(state.setup.plans);
+        if (sideBytes > 0) state.sidePointer = context.sqlite.module._malloc(sideBytes);
+        const side = state.sidePointer ? { heap: () => context.sqlite.heap(), pointer: state.sidePointer } : null;
+        state.writer = new RowWriter(state.statement, state.setup.plans, side);
         firstRow = Math.min(skipRows, out.rows);
         skipRows = 0;
       }
-      placeInWasm(context, state, stream.buffer, stream.length, scanner);
+      const width = state.setup!.plans.length;
+      // Short rows (or "Total …" rows) at the very end are a summary, not data; mid-file they stay errors.
+      let dataEnd = out.rows;
+      if (!sections) {
+        while (dataEnd > firstRow && isTrailerCandidate(scanner, buf, length, dataEnd - 1, width)) dataEnd--;
+        if (dataEnd < out.rows && !stream.isDone) {
+          consumed = dataEnd > 0 ? scanner.rowEnd[dataEnd - 1]! : 0;
+          scanner.line = scanner.rowLine[dataEnd]!;
+        } else for (let r = dataEnd; r < out.rows; r++) trailers.push({ line: scanner.rowLine[r]!, cells: rowCells(scanner, buf, length, r) });
+      }
+      placeInWasm(context, state, buf, length, scanner);
       db.run('BEGIN');
       state.inTransaction = true;
       const writer = state.writer!;
-      const width = state.table.columns.length;
-      for (let r = firstRow; r < out.rows; r++) {
-        const first = scanner.rowFirstField[r]!;
+      for (let r = firstRow; r < dataEnd; r++) {
+        let first = scanner.rowFirstField[r]!;
+        if (sections) {
+          if (!isBodyRow(sections, scanner, buf, length, r, headerCode)) {
+            const cells = rowCells(scanner, buf, length, r);
+            footers.push({ line: scanner.rowLine[r]!, cells });
+            keep(scanner.rowLine[r]!, 'section', cells);
+            continue;
+          }
+          first += skipFields;
+        }
         const count = scanner.rowFirstField[r + 1]! - first;
-        if (count !== width) throw raggedRow(file, scanner.rowLine[r]!, count, width, labels);
-        writer.write(stream.buffer, scanner.scratch, stream.length, state.wasmPointer, scanner.fieldStart, scanner.fieldEnd, first, scanner.rowLine[r]!);
+        if (count !== width) throw raggedRow(file, scanner.rowLine[r]!, count + skipFields, width + skipFields, labels);
+        writer.write(buf, scanner.scratch, length, state.wasmPointer, scanner.fieldStart, scanner.fieldEnd, first, scanner.rowLine[r]!);
+        rows++;
       }
-      rows += Math.max(0, out.rows - firstRow);
       db.run('COMMIT');
       state.inTransaction = false;
       const now = context.now();
@@ -114,111 +169,59 @@ export async function importCsv(context: EngineContext, source: ByteSource, opti
       const why = state.table ? 'The file has a header but no data rows.' : 'The file has no rows.';
       throw new EngineError('no-data-rows', why, { file });
     }
+    const setup = state.setup!;
     const writer = state.writer!;
-    const table: TableInfo = {
-      ...state.table,
-      rowCount: rows,
-      isLoading: false,
-      importMs: Math.round(context.now() - started),
-      columns: state.table.columns.map((column, index) => ({ ...column, coercedCells: writer.coercedPerColumn[index] ?? 0 })),
-    };
+    let table: TableInfo = { ...state.table, rowCount: rows, columns: tableColumns(setup.plans, writer.coercedPerColumn, writer.damagedPerColumn) };
+    const derived = addDerivedColumns(context, table, setup.plans, setup.derived);
+    table = { ...table, columns: [...table.columns, ...derived.columns], isLoading: false, importMs: Math.round(context.now() - started) };
+    for (const trailer of trailers) keep(trailer.line, 'trailer', trailer.cells);
+    const controlTotals: ControlTotal[] = [
+      ...checkTrailers(context, table, setup.plans, trailers, rows),
+      ...(sections?.bodyCode === null && preamble.length >= 2 ? checkSummarySection(context, table, setup.plans, preamble[0]!, preamble[1]!, 2, rows) : []),
+      ...(setup.profile?.id === 'paypal-stl' || setup.profile?.id === 'paypal-trr' ? checkPaypalFooters(context, table, setup.plans, footers) : []),
+    ];
     context.catalog.put(table);
     const coercedTotal = writer.coercedPerColumn.reduce((sum, n) => sum + n, 0);
-    return {
+    const strippedControlBytes = stream.framingRemoved + envelope.paddingBytes;
+    const warnings = [
+      ...setup.warnings,
+      ...warningsFor({ table, coercedTotal, dialect, blankRows: scanner.blankRowsSkipped, trailers, sectionRows: metadata.filter((m) => m.kind === 'section').length, controlTotals, strippedControlBytes }),
+      ...derived.warnings,
+    ];
+    const report: ImportReport = {
       table,
       rows,
       blankRowsSkipped: scanner.blankRowsSkipped,
-      preambleLines: dialect.preambleRows,
+      preambleLines: sections ? 0 : dialect.preambleRows,
       coercedTotal,
       coercedSamples: writer.coercedSamples,
       renamedHeaders: renamed,
-      warnings: warningsFor(table, coercedTotal, dialect, scanner.blankRowsSkipped),
+      warnings,
       durationMs: table.importMs,
       dbBytesAfter: databaseBytes(context),
+      metadata,
+      controlTotals,
     };
+    report.detected = describe(table, dialect);
+    if (strippedControlBytes > 0) report.strippedControlBytes = strippedControlBytes;
+    return report;
   } catch (error) {
     discardPartial(context, state);
     throw error;
   } finally {
     state.statement?.finalize();
     if (state.wasmPointer) context.sqlite.module._free(state.wasmPointer);
+    if (state.sidePointer) context.sqlite.module._free(state.sidePointer);
   }
 }
 
-function lineAt(bytes: Uint8Array, offset: number): number {
-  let line = 1;
-  for (let i = 0; i < offset; i++) if (bytes[i] === 0x0a) line++;
-  return line;
-}
-
-function headerLabels(scanner: CsvScanner, buf: Uint8Array, length: number, dialect: Dialect): string[] {
-  if (dialect.headerIndex < 0) return Array.from({ length: dialect.fieldCount }, (_, i) => `column_${i + 1}`);
-  const labels: string[] = [];
-  const first = scanner.rowFirstField[dialect.headerIndex]!;
-  const end = scanner.rowFirstField[dialect.headerIndex + 1]!;
-  for (let f = first; f < end; f++) labels.push(fieldText(scanner, buf, length, f).trim());
-  return labels;
-}
-
-function fieldText(scanner: CsvScanner, buf: Uint8Array, length: number, field: number): string {
-  const start = scanner.fieldStart[field]!;
-  const end = scanner.fieldEnd[field]!;
-  return start >= length ? decodeUtf8(scanner.scratch.subarray(start - length, end - length)) : decodeUtf8(buf.subarray(start, end));
-}
-
-function createTable(
-  context: EngineContext,
-  source: ByteSource,
-  options: ImportOptions,
-  dialect: Dialect,
-  encoding: string,
-  labels: string[],
-  scanner: CsvScanner,
-  buf: Uint8Array,
-  length: number,
-  sampleRows: number,
-  skipRows: number,
-  renamed: ImportReport['renamedHeaders'],
-): TableInfo {
-  const sampler = new TypeSampler(labels.length);
-  for (let r = skipRows; r < sampleRows; r++) {
-    const first = scanner.rowFirstField[r]!;
-    if (scanner.rowFirstField[r + 1]! - first !== labels.length) continue;
-    for (let c = 0; c < labels.length; c++) {
-      const start = scanner.fieldStart[first + c]!;
-      if (start < length) sampler.add(c, buf, start, scanner.fieldEnd[first + c]!);
-    }
-  }
-  const names = sanitizeColumnNames(labels);
-  const columns: ColumnInfo[] = names.map((column, index) => {
-    if (column.reason) renamed.push({ label: column.label, name: column.name, reason: column.reason });
-    return { name: column.name, label: column.label, ...sampler.typing(index, column.label), coercedCells: 0 };
-  });
-  const existing = context.sqlite.db.exec("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")[0]?.values.map((row) => String(row[0])) ?? [];
-  const name = tableNameFor(options.tableName ?? source.name, existing);
-  const definition = columns.map((column) => `${quoteIdentifier(column.name)} ${declaredType(column.type)}`).join(', ');
-  context.sqlite.db.run(`CREATE TABLE ${quoteIdentifier(name)} (${definition})`);
-  const table: TableInfo = {
-    name,
-    sourceFile: source.name,
-    sizeBytes: source.size,
-    sha256: '',
-    delimiter: dialect.delimiter,
-    encoding,
-    headerLine: dialect.headerIndex >= 0 ? scanner.rowLine[dialect.headerIndex]! : 0,
-    rowCount: 0,
-    importedAt: context.isoNow(),
-    importMs: 0,
-    columns,
-    isLoading: true,
-  };
-  context.catalog.put(table);
-  return table;
-}
-
-function insertSql(table: TableInfo): string {
-  const placeholders = table.columns.map(() => '?').join(', ');
-  return `INSERT INTO ${quoteIdentifier(table.name)} VALUES (${placeholders})`;
+function describe(table: TableInfo, dialect: Dialect): string {
+  const columns = table.columns.filter((column) => column.role !== 'raw' && column.role !== 'derived').length;
+  if (table.profile) return `${table.profile} (${columns} columns)`;
+  if (dialect.sections) return `${dialect.sections.name}, ${columns} columns`;
+  const delimiter = dialect.delimiter === '\t' ? 'tab' : `"${dialect.delimiter}"`;
+  const header = dialect.headerIndex < 0 ? 'no header row' : dialect.preambleRows > 0 ? `header after ${dialect.preambleRows} preamble row(s)` : 'header on the first row';
+  return `Generic CSV (${delimiter}-delimited, ${header}, ${columns} columns)`;
 }
 
 /** Copies the chunk (and unescaped scratch fields right after it) into one reused WASM buffer. */
@@ -242,53 +245,4 @@ function discardPartial(context: EngineContext, state: ImportState): void {
     db.run(`DROP TABLE IF EXISTS ${quoteIdentifier(state.table.name)}`);
     context.catalog.remove(state.table.name);
   }
-}
-
-function scanError(problem: ScanProblem, file: string, encoding: string, labels: string[]): EngineError {
-  const columnName = labels[problem.column - 1];
-  const where = { file, line: problem.line, column: problem.column, ...(columnName ? { columnName } : {}) };
-  switch (problem.kind) {
-    case 'unclosed-quote':
-      return new EngineError('unclosed-quote', 'A quoted field starts here and is never closed, so the rest of the file would be swallowed into one cell.', where);
-    case 'field-too-large':
-      return new EngineError('field-too-large', `A field of ${problem.bytes} bytes is larger than the 1 MB limit per cell.`, where);
-    case 'invalid-utf8':
-      return new EngineError('invalid-encoding', `Bytes here are not valid ${encoding}: choose the file's encoding (for example windows-1252) and load it again.`, where);
-  }
-}
-
-function raggedRow(file: string, line: number, count: number, width: number, labels: string[]): EngineError {
-  const column = Math.min(count, width) + 1;
-  const message =
-    count > width
-      ? `This row has ${count} fields but the header has ${width}: an unquoted delimiter inside a value, or a missing header?`
-      : `This row has ${count} fields but the header has ${width} (missing "${labels[count] ?? `column ${count + 1}`}").`;
-  return new EngineError('ragged-row', message, { file, line, column });
-}
-
-function progress(importId: string, file: string, bytesRead: number, totalBytes: number, rows: number, elapsedMs: number) {
-  const seconds = elapsedMs / 1000;
-  const bytesPerSecond = seconds > 0 ? bytesRead / seconds : 0;
-  return {
-    importId,
-    file,
-    bytesRead,
-    totalBytes,
-    rows,
-    rowsPerSecond: seconds > 0 ? Math.round(rows / seconds) : 0,
-    etaSeconds: bytesPerSecond > 0 ? Math.max(0, (totalBytes - bytesRead) / bytesPerSecond) : null,
-    elapsedMs,
-  };
-}
-
-function warningsFor(table: TableInfo, coercedTotal: number, dialect: Dialect, blankRows: number): string[] {
-  const warnings: string[] = [];
-  if (coercedTotal > 0) {
-    const columns = table.columns.filter((column) => column.coercedCells > 0).map((column) => `${column.label} (${column.coercedCells})`);
-    warnings.push(`${coercedTotal} cells did not fit their column type and were kept as text: ${columns.join(', ')}.`);
-  }
-  if (dialect.headerIndex < 0) warnings.push('No header row was found; columns are named column_1, column_2, …');
-  if (dialect.preambleRows > 0) warnings.push(`${dialect.preambleRows} line(s) before the header were skipped.`);
-  if (blankRows > 0) warnings.push(`${blankRows} blank row(s) were skipped.`);
-  return warnings;
 }

@@ -1,30 +1,19 @@
-import type { CoercedCell, ColumnInfo, ColumnType } from '../api';
+import type { CoercedCell } from '../api';
 import type { NativeStatement } from '../sqlite/native-statement';
 import { isIsoDate, isIsoTimestamp, parseBoolean, parseScaled } from './cell-classify';
+import { KIND_BOOLEAN, KIND_DATE, KIND_DATE_CONVERT, KIND_LOCALE_NUMBER, KIND_NUMBER, KIND_TEXT, KIND_TEXT_CHECKED, isExcelDamaged, type ColumnPlan } from './column-plan';
+import { writeIsoDate, type DateOrder } from './date-format';
+import { parseLocaleScaled } from './number-format';
 import { decodeUtf8 } from './text-codec';
 
 const MAX_COERCED_SAMPLES = 200;
+/** Bytes per converted date in the WASM side area: `YYYY-MM-DDTHH:MM:SS.fffffffff+HH:MM` fits. */
+export const ISO_SLOT_BYTES = 40;
 
-const KIND_TEXT = 0;
-const KIND_NUMBER = 1;
-const KIND_BOOLEAN = 2;
-const KIND_DATE = 3;
-const KIND_TIMESTAMP = 4;
-
-function kindOf(type: ColumnType): number {
-  switch (type) {
-    case 'integer':
-    case 'decimal':
-      return KIND_NUMBER;
-    case 'boolean':
-      return KIND_BOOLEAN;
-    case 'date':
-      return KIND_DATE;
-    case 'timestamp':
-      return KIND_TIMESTAMP;
-    case 'text':
-      return KIND_TEXT;
-  }
+/** Where converted values are put for SQLite to read: host view and WASM address of the side area. */
+export interface SideArea {
+  heap(): Uint8Array;
+  pointer: number;
 }
 
 /**
@@ -33,20 +22,49 @@ function kindOf(type: ColumnType): number {
  * in a numeric column as a BLOB of its text (SQLite never converts a BLOB, so
  * `12.345` in a 2-decimal column cannot turn into a REAL in the wrong unit),
  * elsewhere as TEXT. Either way it is counted and sampled for the report.
+ * Plain columns take the same branches as before locale support; the slower
+ * parsers run only for columns planned for them.
  */
 export class RowWriter {
   readonly coercedPerColumn: number[];
+  readonly damagedPerColumn: number[];
   readonly coercedSamples: CoercedCell[] = [];
   private readonly kinds: Int32Array;
   private readonly scales: Int32Array;
+  private readonly params: Int32Array;
+  private readonly decimals: Int32Array;
+  private readonly families: Int32Array;
+  private readonly orders: DateOrder[];
+  private readonly slots: Int32Array;
+  private readonly iso = new Uint8Array(ISO_SLOT_BYTES);
 
   constructor(
     private readonly statement: NativeStatement,
-    private readonly columns: ColumnInfo[],
+    private readonly plans: ColumnPlan[],
+    private readonly side: SideArea | null,
   ) {
-    this.kinds = Int32Array.from(columns, (column) => kindOf(column.type));
-    this.scales = Int32Array.from(columns, (column) => column.scale);
-    this.coercedPerColumn = columns.map(() => 0);
+    this.kinds = Int32Array.from(plans, (plan) => plan.kind);
+    this.scales = Int32Array.from(plans, (plan) => plan.parseScale);
+    this.decimals = Int32Array.from(plans, (plan) => plan.decimal);
+    this.families = Int32Array.from(plans, (plan) => plan.dateFamily);
+    this.orders = plans.map((plan) => plan.dateOrder);
+    // Raw siblings follow their column, so later columns bind one place further on.
+    this.params = new Int32Array(plans.length);
+    this.slots = new Int32Array(plans.length);
+    let param = 1;
+    let slot = 0;
+    plans.forEach((plan, index) => {
+      this.params[index] = param;
+      param += plan.rawName ? 2 : 1;
+      if (plan.kind === KIND_DATE_CONVERT) this.slots[index] = slot++;
+    });
+    this.coercedPerColumn = plans.map(() => 0);
+    this.damagedPerColumn = plans.map(() => 0);
+  }
+
+  /** Side-area bytes this writer needs for converted values. */
+  static sideBytes(plans: ColumnPlan[]): number {
+    return plans.filter((plan) => plan.kind === KIND_DATE_CONVERT).length * ISO_SLOT_BYTES;
   }
 
   /**
@@ -56,14 +74,16 @@ export class RowWriter {
   write(buf: Uint8Array, scratch: Uint8Array, bufLength: number, base: number, starts: Int32Array, ends: Int32Array, first: number, line: number): void {
     const statement = this.statement;
     const kinds = this.kinds;
+    const params = this.params;
     statement.clearBindings();
     for (let c = 0; c < kinds.length; c++) {
       const start = starts[first + c]!;
       const end = ends[first + c]!;
       if (end <= start) continue; // empty → NULL
       const kind = kinds[c]!;
+      const param = params[c]!;
       if (kind === KIND_TEXT) {
-        statement.bindText(c + 1, base + start, end - start);
+        statement.bindText(param, base + start, end - start);
         continue;
       }
       // Typed cells are parsed from the host copy; scratch fields need the offset shifted.
@@ -77,30 +97,55 @@ export class RowWriter {
       }
       if (kind === KIND_NUMBER) {
         const value = parseScaled(bytes, at, to, this.scales[c]!);
-        if (value === value) statement.bindNumber(c + 1, value);
-        else this.coerce(c, bytes, at, to, line, () => statement.bindBlob(c + 1, base + start, end - start));
+        if (value === value) statement.bindNumber(param, value);
+        else this.coerce(c, bytes, at, to, line, () => statement.bindBlob(param, base + start, end - start));
       } else if (kind === KIND_BOOLEAN) {
         const value = parseBoolean(bytes, at, to);
-        if (value >= 0) statement.bindNumber(c + 1, value);
-        else this.coerce(c, bytes, at, to, line, () => statement.bindBlob(c + 1, base + start, end - start));
+        if (value >= 0) statement.bindNumber(param, value);
+        else this.coerce(c, bytes, at, to, line, () => statement.bindBlob(param, base + start, end - start));
+      } else if (kind === KIND_LOCALE_NUMBER) {
+        const value = parseLocaleScaled(bytes, at, to, this.decimals[c]!, this.scales[c]!);
+        if (value === value) statement.bindNumber(param, value);
+        else this.coerce(c, bytes, at, to, line, () => statement.bindBlob(param, base + start, end - start));
+      } else if (kind === KIND_DATE_CONVERT) {
+        this.writeDate(c, param, bytes, at, to, base + start, end - start, line);
+      } else if (kind === KIND_TEXT_CHECKED) {
+        if (isExcelDamaged(bytes.subarray(at, to))) this.damagedPerColumn[c]!++;
+        statement.bindText(param, base + start, end - start);
       } else {
         const fits = kind === KIND_DATE ? isIsoDate(bytes, at, to) : isIsoTimestamp(bytes, at, to);
         if (!fits) this.coerceCount(c, bytes, at, to, line);
-        statement.bindText(c + 1, base + start, end - start);
+        statement.bindText(param, base + start, end - start);
       }
     }
     statement.run();
   }
 
+  /** The ISO value into the column, the text as written into its `_raw` sibling. */
+  private writeDate(c: number, param: number, bytes: Uint8Array, at: number, to: number, pointer: number, length: number, line: number): void {
+    const statement = this.statement;
+    statement.bindText(param + 1, pointer, length);
+    const written = writeIsoDate(bytes, at, to, this.families[c]!, this.orders[c]!, this.iso);
+    if (written < 0 || !this.side) {
+      this.coerceCount(c, bytes, at, to, line);
+      statement.bindText(param, pointer, length);
+      return;
+    }
+    const slot = this.side.pointer + this.slots[c]! * ISO_SLOT_BYTES;
+    this.side.heap().set(this.iso.subarray(0, written), slot);
+    statement.bindText(param, slot, written);
+  }
+
   private coerce(column: number, bytes: Uint8Array, at: number, to: number, line: number, bind: () => void): void {
     this.coerceCount(column, bytes, at, to, line);
+    if (isExcelDamaged(bytes.subarray(at, to))) this.damagedPerColumn[column]!++;
     bind();
   }
 
   private coerceCount(column: number, bytes: Uint8Array, at: number, to: number, line: number): void {
     this.coercedPerColumn[column] = (this.coercedPerColumn[column] ?? 0) + 1;
     if (this.coercedSamples.length < MAX_COERCED_SAMPLES) {
-      const info = this.columns[column]!;
+      const info = this.plans[column]!.info;
       this.coercedSamples.push({ line, column: info.label, value: decodeUtf8(bytes.subarray(at, to)), expected: info.type });
     }
   }

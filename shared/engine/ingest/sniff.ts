@@ -1,8 +1,15 @@
 import { CsvScanner } from './csv-scanner';
 import { IS_BOOLEAN, IS_DECIMAL, IS_TIMESTAMP, classifyCell } from './cell-classify';
+import { parseDateParts } from './date-format';
+import { COMMA, DOT, parseLocaleScaled } from './number-format';
+import { detectSections, type SectionLayout } from './sections';
 
 const CANDIDATES = [',', ';', '\t', '|'];
 const SAMPLE_ROWS = 200;
+/** A header is looked for this far down: bank exports put up to ~15 lines of account details first. */
+const MAX_PREAMBLE_ROWS = 40;
+/** Data-like rows tolerated above a label row before the file is taken as headerless. */
+const MAX_DATA_LIKE_PREAMBLE = 4;
 
 export interface Dialect {
   delimiter: string;
@@ -12,6 +19,10 @@ export interface Dialect {
   /** Records before the header or first data row (a bank's title block, say). */
   preambleRows: number;
   fieldCount: number;
+  /** Set for record-type files (PayPal STL, Trustly, dLocal). */
+  sections: SectionLayout | null;
+  /** The file started with Excel's `sep=;` line, which is not data. */
+  hasSepLine: boolean;
 }
 
 interface Scored {
@@ -24,28 +35,76 @@ interface Scored {
 /** Picks the delimiter whose field counts are most consistent, then the header row. */
 export function sniffDialect(head: Uint8Array, isWholeFile: boolean, forcedDelimiter?: string): Dialect {
   const newline = head.includes(0x0a) || !head.includes(0x0d) ? 0x0a : 0x0d;
-  const candidates = forcedDelimiter ? [forcedDelimiter] : CANDIDATES;
+  const sepLine = excelSepLine(head);
+  const candidates = forcedDelimiter ? [forcedDelimiter] : sepLine ? [sepLine] : CANDIDATES;
   let best: Scored | null = null;
   for (const delimiter of candidates) {
     const scored = score(head, isWholeFile, delimiter, newline);
     if (!best || better(scored, best)) best = scored;
   }
   const chosen = best ?? { delimiter: ',', fieldCount: 1, consistentRows: 0, firstModalRow: 0 };
-  const firstRow = chosen.firstModalRow;
-  const hasHeader = looksLikeHeader(head, isWholeFile, chosen.delimiter, newline, firstRow);
+  const scanner = scanSample(head, isWholeFile, chosen.delimiter, newline);
+  const isLabel = (row: number) => isLabelRow(scanner, head, row);
+  const skip = sepLine ? 1 : 0;
+  const sections = detectSections(scanner, head, head.length, scanner.rowsFound, isLabel);
+  if (sections) {
+    return { delimiter: chosen.delimiter, newline, headerIndex: sections.headerIndex, preambleRows: Math.max(0, sections.headerIndex), fieldCount: sections.fieldCount, sections, hasSepLine: false };
+  }
+  const header = findHeader(scanner, chosen.fieldCount, skip, isLabel);
   return {
     delimiter: chosen.delimiter,
     newline,
-    headerIndex: hasHeader ? firstRow : -1,
-    preambleRows: firstRow,
+    headerIndex: header.headerIndex,
+    preambleRows: header.preambleRows,
     fieldCount: chosen.fieldCount,
+    sections: null,
+    hasSepLine: Boolean(sepLine),
   };
+}
+
+/** `sep=;` on the first line (Excel's dialect hint) names the delimiter. */
+function excelSepLine(head: Uint8Array): string | null {
+  if (head[0] !== 0x73 || head[1] !== 0x65 || head[2] !== 0x70 || head[3] !== 0x3d) return null;
+  const next = head[5];
+  if (next !== undefined && next !== 0x0a && next !== 0x0d) return null;
+  const delimiter = String.fromCharCode(head[4] ?? 0x2c);
+  return CANDIDATES.includes(delimiter) ? delimiter : null;
+}
+
+/**
+ * The header is the first row with the data's field count whose cells read
+ * as labels (no numbers or dates). Rows above it are preamble, even when
+ * they share the field count (`"Kontostand vom …";"4.093,32 €"`). With no
+ * such row above the data, the file has no header (Targobank).
+ */
+function findHeader(scanner: CsvScanner & { rowsFound: number }, modal: number, skip: number, isLabel: (row: number) => boolean): { headerIndex: number; preambleRows: number } {
+  const count = (row: number) => scanner.rowFirstField[row + 1]! - scanner.rowFirstField[row]!;
+  let firstModal = -1;
+  let dataLike = 0;
+  const limit = Math.min(scanner.rowsFound, MAX_PREAMBLE_ROWS);
+  for (let r = skip; r < limit; r++) {
+    if (count(r) !== modal) continue;
+    if (firstModal < 0) firstModal = r;
+    if (isLabel(r)) {
+      const followedByData = r + 1 >= scanner.rowsFound || count(r + 1) === modal;
+      if (dataLike === 0 || (dataLike <= MAX_DATA_LIKE_PREAMBLE && followedByData)) return { headerIndex: r, preambleRows: r };
+      break;
+    }
+    dataLike++;
+    if (dataLike > MAX_DATA_LIKE_PREAMBLE) break;
+  }
+  if (firstModal < 0) firstModal = Math.min(skip, Math.max(0, scanner.rowsFound - 1));
+  if (scanner.rowsFound === 0) return { headerIndex: skip, preambleRows: skip };
+  return { headerIndex: -1, preambleRows: firstModal };
 }
 
 function better(a: Scored, b: Scored): boolean {
   const aUseful = a.fieldCount > 1 ? 1 : 0;
   const bUseful = b.fieldCount > 1 ? 1 : 0;
   if (aUseful !== bUseful) return aUseful > bUseful;
+  // Nearly as consistent but splitting rows into more fields: `;` over the `,` inside `-13,98`.
+  const close = Math.abs(a.consistentRows - b.consistentRows) <= 0.2 * Math.max(a.consistentRows, b.consistentRows);
+  if (close && a.fieldCount !== b.fieldCount) return a.fieldCount > b.fieldCount;
   if (a.consistentRows !== b.consistentRows) return a.consistentRows > b.consistentRows;
   return a.fieldCount > b.fieldCount;
 }
@@ -73,20 +132,21 @@ function score(head: Uint8Array, isWholeFile: boolean, delimiter: string, newlin
   return { delimiter, fieldCount, consistentRows, firstModalRow: Math.max(0, counts.indexOf(fieldCount)) };
 }
 
-/**
- * A header row has no numbers, dates or booleans in columns whose next rows
- * do have them. Targobank-style files without a header start with data.
- */
-function looksLikeHeader(head: Uint8Array, isWholeFile: boolean, delimiter: string, newline: number, row: number): boolean {
-  const scanner = scanSample(head, isWholeFile, delimiter, newline);
-  if (row >= scanner.rowsFound) return true;
+/** A label row has at least one non-empty cell and no cell that reads as a number, date or boolean. */
+function isLabelRow(scanner: CsvScanner, head: Uint8Array, row: number): boolean {
   const typed = IS_DECIMAL | IS_TIMESTAMP | IS_BOOLEAN;
   const first = scanner.rowFirstField[row]!;
   const width = scanner.rowFirstField[row + 1]! - first;
+  let filled = 0;
   for (let c = 0; c < width; c++) {
     const start = scanner.fieldStart[first + c]!;
     const end = scanner.fieldEnd[first + c]!;
-    if (end > start && start < head.length && classifyCell(head, start, end) & typed) return false;
+    if (end <= start || start >= head.length) continue;
+    filled++;
+    if (classifyCell(head, start, end) & typed) return false;
+    const dot = parseLocaleScaled(head, start, end, DOT, 6);
+    const comma = parseLocaleScaled(head, start, end, COMMA, 6);
+    if (dot === dot || comma === comma || parseDateParts(head, start, end, false) !== 0) return false;
   }
-  return true;
+  return filled > 0;
 }

@@ -50,6 +50,8 @@ export function DataGrid({ client, table, clearFiltersHint, handleRef, onStats, 
   const [filteredCount, setFilteredCount] = useState<number | null>(null);
   const [query, setQuery] = useState<GridQuery | null>(null);
   const [indexing, setIndexing] = useState<string | null>(null);
+  const [isFetching, setIsFetching] = useState(false);
+  const fetchTimerRef = useRef<number | undefined>(undefined);
   const [menu, setMenu] = useState<{ colId: string; x: number; y: number } | null>(null);
   const countRef = useRef(0);
   const onIndexingRef = useLatest(onIndexing);
@@ -79,6 +81,12 @@ export function DataGrid({ client, table, clearFiltersHint, handleRef, onStats, 
         onIndexing: (label) => {
           setIndexing(label);
           onIndexingRef.current(label);
+        },
+        onPending: (count) => {
+          // Only a slow fetch earns the hint; fast ones would make it flicker on every scroll.
+          window.clearTimeout(fetchTimerRef.current);
+          if (count > 0) fetchTimerRef.current = window.setTimeout(() => setIsFetching(true), 250);
+          else setIsFetching(false);
         },
         onError: (error) => onMessageRef.current(error instanceof Error ? error.message : String(error), 'error'),
       }),
@@ -173,6 +181,9 @@ export function DataGrid({ client, table, clearFiltersHint, handleRef, onStats, 
       if (event.key.toLowerCase() === 'a' && (event.ctrlKey || event.metaKey) && !event.shiftKey && !event.altKey) {
         event.preventDefault();
         selection.selectAll();
+      } else if (selection.extendWithKey(event.nativeEvent)) {
+        event.preventDefault();
+        event.stopPropagation();
       }
     },
     [selection],
@@ -190,6 +201,7 @@ export function DataGrid({ client, table, clearFiltersHint, handleRef, onStats, 
         filterCount={query ? Object.keys(query.filters).length : 0}
         sortLabel={sortLabel}
         indexingLabel={indexing}
+        isFetching={isFetching}
         clearFiltersHint={clearFiltersHint}
         onClearFilters={clearFilters}
       />

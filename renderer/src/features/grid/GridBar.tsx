@@ -7,13 +7,15 @@ interface GridBarProps {
   filterCount: number;
   sortLabel: string | null;
   indexingLabel: string | null;
+  isFetching: boolean;
   clearFiltersHint: string;
   onClearFilters(): void;
 }
 
 /** Above the grid: how many rows the view shows, what shapes it, and what the engine is doing. */
-export function GridBar({ table, filteredCount, filterCount, sortLabel, indexingLabel, clearFiltersHint, onClearFilters }: GridBarProps) {
-  const shown = filteredCount ?? (filterCount === 0 ? table.rowCount : null);
+export function GridBar({ table, filteredCount, filterCount, sortLabel, indexingLabel, isFetching, clearFiltersHint, onClearFilters }: GridBarProps) {
+  // Unfiltered, the catalog's count is exact and live while rows stream in; the grid's cached count may lag.
+  const shown = filterCount === 0 ? table.rowCount : filteredCount;
   return (
     <div className="grid-bar">
       <span className="grid-bar-table truncate" title={`${table.name} — from ${table.sourceFile}`}>
@@ -35,6 +37,11 @@ export function GridBar({ table, filteredCount, filterCount, sortLabel, indexing
         </span>
       ) : null}
       <span className="grid-bar-spacer" />
+      {isFetching && !indexingLabel ? (
+        <span className="grid-bar-fetching" role="status">
+          <span className="spinner" /> Loading rows…
+        </span>
+      ) : null}
       {indexingLabel ? (
         <span className="grid-bar-indexing" data-testid="indexing" role="status">
           <span className="spinner" /> Building index on ‘{indexingLabel}’…

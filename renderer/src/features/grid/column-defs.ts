@@ -2,7 +2,7 @@ import type { CellClassParams, ColDef, ITooltipParams, ValueFormatterParams, Val
 import type { CellValue, ColumnInfo } from '../../../../shared/engine/api';
 import { describeColumn, isNumericType } from '../../lib/column-type';
 import { formatCount } from '../../lib/format';
-import { formatCell, isNegative } from './cell-format';
+import { formatCell, isNegative, toBigInt } from './cell-format';
 import { DATE_FILTER_OPTIONS, NUMBER_FILTER_OPTIONS, TEXT_FILTER_OPTIONS } from './filter-model';
 import { cellIndex, type GridRow } from './grid-row';
 import { HeaderLabel, type HeaderLabelParams } from './HeaderLabel';
@@ -20,8 +20,16 @@ const INITIAL_WIDTH: Readonly<Record<ColumnInfo['type'], number>> = {
   text: 180,
 };
 
-function isCoerced(row: GridRow | undefined, index: number): boolean {
-  return row?.coerced?.has(cellIndex(index)) ?? false;
+/**
+ * A cell that did not fit its column: flagged by the engine (PageResult.coerced),
+ * or, defensively, anything in a numeric column that is not an exact integer —
+ * formatting such a value as money would put it in the wrong units.
+ */
+function isCoerced(row: GridRow | undefined, index: number, column: ColumnInfo): boolean {
+  if (!row) return false;
+  if (row.coerced?.has(cellIndex(index))) return true;
+  const value = row.cells[cellIndex(index)] ?? null;
+  return isNumericType(column.type) && value !== null && toBigInt(value) === null;
 }
 
 /** Range-selection classes, shared by data columns; the store is read at render time. */
@@ -63,17 +71,17 @@ export function dataColumnDefs(columns: readonly ColumnInfo[], selection: Select
       valueGetter: (params: ValueGetterParams<GridRow>) => value(params.data),
       valueFormatter: (params: ValueFormatterParams<GridRow>) => {
         const cell = value(params.data);
-        return isCoerced(params.data, index) ? String(cell ?? '') : formatCell(cell, column);
+        return isCoerced(params.data, index, column) ? String(cell ?? '') : formatCell(cell, column);
       },
       tooltipValueGetter: (params: ITooltipParams<GridRow>) => {
         const row = params.data;
-        if (!row || !isCoerced(row, index)) return undefined;
+        if (!row || !isCoerced(row, index, column)) return undefined;
         return `“${String(value(row) ?? '')}” did not fit ${column.type} and is kept as text`;
       },
       cellClass: numeric ? 'cell-num' : undefined,
       cellClassRules: {
-        'cell-negative': (params) => numeric && !isCoerced(params.data, index) && isNegative(value(params.data)),
-        'cell-coerced': (params) => isCoerced(params.data, index),
+        'cell-negative': (params) => numeric && !isCoerced(params.data, index, column) && isNegative(value(params.data)),
+        'cell-coerced': (params) => isCoerced(params.data, index, column),
         ...selectionRules(selection, column.name),
       },
       ...filterFor(column),

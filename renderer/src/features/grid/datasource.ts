@@ -12,6 +12,8 @@ export interface DatasourceEvents {
   /** A column label while its sort index is being built, null when done. */
   onIndexing(label: string | null): void;
   onError(error: unknown): void;
+  /** Block requests in flight, for a quiet "Loading rows…" hint. */
+  onPending(count: number): void;
 }
 
 export interface EngineDatasource extends IDatasource {
@@ -28,6 +30,7 @@ export function createDatasource(client: EngineClient, table: string, columns: r
   const byName = new Map(columns.map((column) => [column.name, column]));
   const counts = new Map<string, Promise<number>>();
   const indexed = new Map<string, Promise<unknown>>();
+  let pending = 0;
 
   function countFor(query: GridQuery): Promise<number> {
     const key = JSON.stringify(query.filters);
@@ -44,14 +47,14 @@ export function createDatasource(client: EngineClient, table: string, columns: r
   function ensureIndexes(sort: readonly SortSpec[]): Promise<unknown> {
     return Promise.all(
       sort.map((spec) => {
-        let pending = indexed.get(spec.column);
-        if (pending === undefined) {
+        let building = indexed.get(spec.column);
+        if (building === undefined) {
           events.onIndexing(byName.get(spec.column)?.label || spec.column);
-          pending = client.ensureIndex(table, spec.column).finally(() => events.onIndexing(null));
-          indexed.set(spec.column, pending);
-          pending.catch(() => indexed.delete(spec.column));
+          building = client.ensureIndex(table, spec.column).finally(() => events.onIndexing(null));
+          indexed.set(spec.column, building);
+          building.catch(() => indexed.delete(spec.column));
         }
-        return pending;
+        return building;
       }),
     );
   }
@@ -69,6 +72,7 @@ export function createDatasource(client: EngineClient, table: string, columns: r
       const query = queryOf(params);
       events.onQuery(query);
       const limit = params.endRow - params.startRow;
+      events.onPending(++pending);
       void (async () => {
         try {
           await ensureIndexes(query.sort);
@@ -82,6 +86,8 @@ export function createDatasource(client: EngineClient, table: string, columns: r
         } catch (error) {
           params.failCallback();
           events.onError(error);
+        } finally {
+          events.onPending(--pending);
         }
       })();
     },

@@ -9,17 +9,25 @@ export interface RangeSelectionHandlers {
   onCellMouseOver(event: CellMouseOverEvent<GridRow>): void;
   onCellFocused(event: CellFocusedEvent<GridRow>): void;
   selectAll(): void;
+  /** Sees every key in the grid: shift+arrows extend the range (returns true when used). */
+  extendWithKey(event: KeyboardEvent): boolean;
 }
+
+const NAVIGATION_KEYS = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'PageUp', 'PageDown', 'Home', 'End', 'Tab', 'Enter']);
+const NAV_KEY_WINDOW_MS = 300;
+
+const STEPS: Readonly<Record<string, readonly [number, number]>> = {
+  ArrowUp: [-1, 0],
+  ArrowDown: [1, 0],
+  ArrowLeft: [0, -1],
+  ArrowRight: [0, 1],
+};
 
 function dataColumns(api: GridApi<GridRow>): string[] {
   return api
     .getAllDisplayedColumns()
     .map((column) => column.getColId())
     .filter((colId) => colId !== ROW_NUMBER_COL_ID);
-}
-
-function isShift(event: Event | null | undefined): boolean {
-  return event instanceof MouseEvent || event instanceof KeyboardEvent ? event.shiftKey : false;
 }
 
 /**
@@ -29,6 +37,7 @@ function isShift(event: Event | null | undefined): boolean {
  */
 export function useRangeSelection(apiRef: RefObject<GridApi<GridRow> | null>, store: SelectionStore, rowCount: () => number): RangeSelectionHandlers {
   const isDraggingRef = useRef(false);
+  const navKeyAtRef = useRef(Number.NEGATIVE_INFINITY);
 
   useEffect(() => {
     const stop = () => {
@@ -102,15 +111,14 @@ export function useRangeSelection(apiRef: RefObject<GridApi<GridRow> | null>, st
 
   const onCellFocused = useCallback(
     (event: CellFocusedEvent<GridRow>) => {
-      // Mouse focus is handled on mousedown; this is keyboard navigation.
-      const source = event.sourceEvent;
-      if (!(source instanceof KeyboardEvent) || event.rowIndex === null || event.rowIndex === undefined) return;
+      // Keyboard navigation reports no source event; only trust focus moves right after a navigation key,
+      // so the grid re-focusing a cell after a refresh cannot collapse the user's range.
+      if (event.sourceEvent instanceof MouseEvent || performance.now() - navKeyAtRef.current > NAV_KEY_WINDOW_MS) return;
+      if (event.rowIndex === null || event.rowIndex === undefined) return;
       const column: Column | string | null | undefined = event.column;
       const colId = typeof column === 'string' ? column : column?.getColId();
       if (!colId || colId === ROW_NUMBER_COL_ID) return;
-      const cell = { row: event.rowIndex, colId };
-      if (isShift(source)) store.extendTo(cell);
-      else store.set({ anchor: cell, focus: cell });
+      store.set({ anchor: { row: event.rowIndex, colId }, focus: { row: event.rowIndex, colId } });
     },
     [store],
   );
@@ -120,5 +128,26 @@ export function useRangeSelection(apiRef: RefObject<GridApi<GridRow> | null>, st
     if (count > 0) selectRows(0, count - 1, false);
   }, [rowCount, selectRows]);
 
-  return { onCellMouseDown, onCellMouseOver, onCellFocused, selectAll };
+  // The grid moves focus but never extends a range in Community, so shift+arrows are ours.
+  const extendWithKey = useCallback(
+    (event: KeyboardEvent) => {
+      if (NAVIGATION_KEYS.has(event.key)) navKeyAtRef.current = performance.now();
+      const step = STEPS[event.key];
+      const api = apiRef.current;
+      const focus = store.current?.focus;
+      if (!step || !event.shiftKey || event.ctrlKey || event.metaKey || event.altKey || !api || !focus) return false;
+      const colIds = dataColumns(api);
+      const col = colIds.indexOf(focus.colId);
+      const row = Math.max(0, Math.min(rowCount() - 1, focus.row + step[0]));
+      const colId = colIds[Math.max(0, Math.min(colIds.length - 1, col + step[1]))];
+      if (col < 0 || colId === undefined) return false;
+      store.extendTo({ row, colId });
+      api.ensureIndexVisible(row);
+      api.ensureColumnVisible(colId);
+      return true;
+    },
+    [apiRef, rowCount, store],
+  );
+
+  return { onCellMouseDown, onCellMouseOver, onCellFocused, selectAll, extendWithKey };
 }

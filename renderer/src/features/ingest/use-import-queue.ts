@@ -3,6 +3,7 @@ import type { ImportReport, TableInfo } from '../../../../shared/engine/api';
 import type { EngineClient } from '../../engine/client';
 import { useLatest } from '../../lib/use-latest';
 import type { WorkbenchPlatform } from '../../platform';
+import type { RecentFile } from '../../platform/platform';
 import { toEngineError } from './error-text';
 import { hashFile } from './hash-file';
 import type { ImportJob, ImportNotice } from './import-types';
@@ -15,6 +16,8 @@ export interface ImportCallbacks {
   /** The import failed or was cancelled; its partial table (if any) is gone. */
   onFailed(tableName: string | null): void;
   onHashed(table: TableInfo): void;
+  /** The host's recent-files list after this import was added to it. */
+  onRecentFiles(files: readonly RecentFile[]): void;
 }
 
 export interface ImportQueue {
@@ -81,7 +84,10 @@ export function useImportQueue(client: EngineClient, platform: WorkbenchPlatform
         const report = await client.importFile(job.file, job.file.name, { importId: job.id, budgetBytes: budgetRef.current });
         callbacksRef.current.onImported(report);
         const path = platform.pathForFile(job.file);
-        void platform.addRecent(path === null ? { name: job.file.name, sizeBytes: job.file.size } : { name: job.file.name, sizeBytes: job.file.size, path }).catch(() => undefined);
+        void platform
+          .addRecent(path === null ? { name: job.file.name, sizeBytes: job.file.size } : { name: job.file.name, sizeBytes: job.file.size, path })
+          .then((files) => callbacksRef.current.onRecentFiles(files))
+          .catch(() => undefined); // a lost recent-files entry must not fail the import
         // The hash may finish before or after the rows; either way it lands on the finished table.
         void hash.result
           .then((hex) => client.setSourceHash(report.table.name, hex))

@@ -14,13 +14,14 @@ function gridGestures(isMac: boolean): readonly (readonly [string, string])[] {
     ['Extend with the keyboard', 'Shift+Arrows'],
     ['Select whole rows', 'Click row numbers'],
     ['Select all rows', `${primary}A`],
-    ['Sort / add a sort column', 'Click header / Shift+Click'],
+    ['Sort by a column', 'Click its header'],
+    ['Pin, sort or autosize', 'Column ⋮ menu'],
   ];
 }
 
 export function ShortcutsDialog({ isMac, onClose }: { isMac: boolean; onClose(): void }) {
   return (
-    <Dialog title="Keyboard shortcuts" onClose={onClose} width={520} testId="shortcuts-dialog">
+    <Dialog title="Keyboard shortcuts" onClose={onClose} width={600} testId="shortcuts-dialog">
       <div className="shortcuts">
         {GROUP_ORDER.map((group) => {
           const commands = COMMANDS.filter((command) => command.menu === group);
@@ -41,7 +42,7 @@ export function ShortcutsDialog({ isMac, onClose }: { isMac: boolean; onClose():
             </section>
           );
         })}
-        <section>
+        <section className="shortcuts-grid">
           <h3>Grid</h3>
           <dl>
             {gridGestures(isMac).map(([label, keys]) => (

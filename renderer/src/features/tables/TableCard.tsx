@@ -42,12 +42,20 @@ export function TableCard({ table, isSelected, onSelect, onRemove }: TableCardPr
         <CloseIcon />
       </button>
       <dl className="table-card-facts">
+        {table.profile ? (
+          <>
+            <dt>Report</dt>
+            <dd title={table.signConvention ? `${table.profile} — ${table.signConvention}` : table.profile}>{table.profile}</dd>
+          </>
+        ) : null}
         <dt>Size</dt>
         <dd className="num">{formatSize(table.sizeBytes)}</dd>
-        <dt>Format</dt>
+        <dt>Delimiter</dt>
         <dd>
-          <span className="chip mono" title="Delimiter">{formatDelimiter(table.delimiter)}</span> {table.encoding}
+          <span className="chip mono">{formatDelimiter(table.delimiter)}</span>
         </dd>
+        <dt>Encoding</dt>
+        <dd>{table.encoding}</dd>
         <dt>SHA-256</dt>
         <dd className="mono" title={table.sha256 || 'Hashing the source file…'}>
           {table.sha256 ? shortHash(table.sha256) : <span className="muted">hashing…</span>}

@@ -1,0 +1,112 @@
+/**
+ * The workbench around the grid: keyboard commands, the column menu,
+ * keyboard selection, the sidebar, removing a table, and cancelling an import.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { tempDir, writeLateMisfitsCsv, writePaymentsCsv } from './fixtures';
+
+function cell(page: Page, row: number, colId: string) {
+  return page.getByTestId('grid').locator(`[row-index="${row}"] [col-id="${colId}"]`);
+}
+
+async function loadSampleWithKeyboard(page: Page): Promise<void> {
+  await page.goto('/');
+  await expect(page.getByTestId('status-engine')).toHaveText('Ready');
+  await page.keyboard.press('ControlOrMeta+Shift+L');
+  await expect(page.getByTestId('row-count')).toHaveText('2,000 of 2,000 rows');
+}
+
+test('shortcuts, column menu and keyboard selection', async ({ page }) => {
+  await loadSampleWithKeyboard(page);
+
+  await page.keyboard.press('ControlOrMeta+/');
+  const dialog = page.getByTestId('shortcuts-dialog');
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText('Autosize Columns');
+  await expect(dialog).toContainText(/(Ctrl\+Shift\+A|⌘⇧A)/);
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+
+  // Column menu: pin "net" to the left, then sort it descending.
+  const header = page.locator('.ag-header-cell[col-id="net"]');
+  await header.hover();
+  await header.locator('.header-menu-btn').click();
+  await page.getByRole('menuitem', { name: 'Pin left' }).click();
+  await expect(page.locator('.ag-grid-pinned-left-cells .ag-header-cell[col-id="net"]')).toBeVisible();
+  await header.hover();
+  await header.locator('.header-menu-btn').click();
+  await page.getByRole('menuitem', { name: 'Sort descending' }).click();
+  await expect(page.locator('.grid-bar')).toContainText('Sorted by net ↓');
+  const cents = async (row: number) => BigInt((await cell(page, row, 'net').innerText()).replace(/[,.]/g, '') || '0');
+  await expect.poll(async () => (await cents(0)) >= (await cents(1)) && (await cents(1)) >= (await cents(2)) && (await cents(0)) > 0n).toBe(true);
+
+  // Arrow keys move a one-cell selection; shift+arrows extend it.
+  await cell(page, 0, 'gross').click();
+  await expect(page.getByTestId('status-count')).toHaveText('1');
+  const second = await cell(page, 1, 'gross').innerText();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByTestId('status-sum')).toHaveText(second);
+  await page.keyboard.press('Shift+ArrowDown');
+  await page.keyboard.press('Shift+ArrowRight');
+  await expect(page.getByTestId('status-count')).toHaveText('4');
+
+  // Toggle the sidebar, then remove the table after confirming.
+  await page.keyboard.press('ControlOrMeta+b');
+  await expect(page.getByTestId('table-list')).toBeHidden();
+  await page.keyboard.press('ControlOrMeta+b');
+  await expect(page.getByTestId('table-list')).toBeVisible();
+  await page.getByRole('button', { name: 'Remove sample_stripe_balance' }).click();
+  await page.getByTestId('confirm-ok').click();
+  await expect(page.getByTestId('table-list')).toBeHidden();
+  await expect(page.getByTestId('drop-zone')).toBeVisible();
+  // The import was remembered for next time.
+  await expect(page.locator('.recent')).toContainText('sample_stripe_balance.csv');
+});
+
+test('Escape cancels a running import and leaves no partial table', async ({ page }) => {
+  const big = writePaymentsCsv(tempDir(), 'large_export.csv', 800_000);
+  await page.goto('/');
+  await expect(page.getByTestId('status-engine')).toHaveText('Ready');
+  await page.getByTestId('open-files-input').setInputFiles(big.path);
+  await expect(page.getByTestId('import-progress')).toBeVisible();
+  await expect(page.getByTestId('import-rows')).not.toHaveText('0');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('import-cancelled')).toContainText('Import cancelled');
+  await expect(page.getByTestId('import-progress')).toBeHidden();
+  await expect(page.getByTestId('table-list')).toBeHidden();
+  await expect(page.getByTestId('drop-zone')).toBeVisible();
+});
+
+test('a file dropped on the window imports like an opened one', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByTestId('status-engine')).toHaveText('Ready');
+  const dataTransfer = await page.evaluateHandle(() => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File(['order_id,total\n00042,10.50\n00043,-2.25\n'], 'dropped orders.csv', { type: 'text/csv' }));
+    return transfer;
+  });
+  await page.dispatchEvent('body', 'dragenter', { dataTransfer });
+  await expect(page.getByTestId('drop-overlay')).toBeVisible();
+  await page.dispatchEvent('body', 'drop', { dataTransfer });
+  await expect(page.getByTestId('drop-overlay')).toBeHidden();
+  await expect(page.getByTestId('row-count')).toHaveText('2 of 2 rows');
+  await expect(cell(page, 0, 'order_id')).toHaveText('00042');
+  await expect(cell(page, 1, 'total')).toHaveText('-2.25');
+});
+
+test('cells that do not fit their column type stay visible as text, with a warning', async ({ page }) => {
+  const file = writeLateMisfitsCsv(tempDir(), 'late_misfits.csv');
+  await page.goto('/');
+  await expect(page.getByTestId('status-engine')).toHaveText('Ready');
+  await page.getByTestId('open-files-input').setInputFiles(file.path);
+  await expect(page.getByTestId('row-count')).toHaveText('150,000 of 150,000 rows');
+  // SQLite sorts kept-as-text cells after every number, so a descending sort shows them first.
+  const header = page.locator('.ag-header-cell[col-id="amount"] .header-text');
+  await header.click();
+  await header.click();
+  await expect(page.locator('.grid-bar')).toContainText('Sorted by amount ↓');
+  const first = cell(page, 0, 'amount');
+  await expect(first).toHaveClass(/cell-coerced/);
+  await expect(first).toHaveText(/^(N\/A|12\.345)$/);
+  await expect(first).toHaveAttribute('title', /did not fit decimal/);
+});
