@@ -10,6 +10,8 @@ const runtime = await loadSqliteRuntime(initSqlJs, readFileSync(require.resolve(
 const engine = createEngine(runtime.open());
 const source = openByteSource(process.argv[2]!);
 const t0 = performance.now();
+const c0 = process.cpuUsage();
 const report = await engine.importFile(source, { importId: 'bench' });
 const ms = performance.now() - t0;
-console.log(JSON.stringify({ ms: Math.round(ms), rows: report.rows, warnings: report.warnings, cols: report.table.columns.map((c) => `${c.name}:${c.type}${c.type === 'decimal' ? c.scale : ''}`).join(' ') }));
+const cpu = process.cpuUsage(c0);
+console.log(JSON.stringify({ ms: Math.round(ms), cpuMs: Math.round((cpu.user + cpu.system) / 1000), rows: report.rows, warnings: report.warnings, cols: report.table.columns.map((c) => `${c.name}:${c.type}${c.type === 'decimal' ? c.scale : ''}`).join(' ') }));
