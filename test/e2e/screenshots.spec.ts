@@ -39,19 +39,24 @@ test('workbench screenshots', async ({ page }) => {
   await page.screenshot({ path: `${SHOTS}/03-grid-selection.png` });
 
   // README shot: the richer sample, a block of money cells selected, exact totals in the status bar.
-  await page.getByTestId('table-card-sample_stripe_balance').getByRole('button', { name: /Show/ }).click();
+  await page.setViewportSize({ width: 1680, height: 960 });
+  await page.getByTestId('table-card-sample_stripe_balance').locator('.table-card-main').click();
   await expect(page.getByTestId('row-count')).toHaveText('2,000 of 2,000 rows');
   await page.getByTestId('grid').locator('[row-index="3"] [col-id="gross"]').click();
   await page.getByTestId('grid').locator('[row-index="12"] [col-id="net"]').click({ modifiers: ['Shift'] });
   await expect(page.getByTestId('status-count')).toHaveText('30');
   await expect(page.getByTestId('status-sum')).toHaveText(/^-?[0-9,.]+$/);
-  await page.mouse.move(700, 880);
+  await page.mouse.move(700, 952); // park the pointer on the status bar so no row shows a hover tint
   await page.screenshot({ path: `${SHOTS}/06-readme.png` });
   copyFileSync(`${SHOTS}/06-readme.png`, README_SHOT);
+  await page.setViewportSize({ width: 1440, height: 900 });
 
   await page.getByTestId('open-files-input').setInputFiles(big.path);
   await expect(page.getByTestId('import-progress')).toBeVisible();
   await expect(page.getByTestId('import-rows')).not.toHaveText('0');
+  await page.screenshot({ path: `${SHOTS}/04a-import-first-rows.png` });
+  // The first rows are browsable while the rest streams in.
+  await expect(page.getByTestId('grid').locator('[row-index="0"] [col-id="txn_id"]')).toHaveText('0000000001');
   await page.screenshot({ path: `${SHOTS}/04-import-progress.png` });
   await expect(page.getByTestId('import-progress')).toBeHidden({ timeout: 120_000 });
   await page.locator('.ag-header-cell[col-id="amount"] .header-text').click();
@@ -62,4 +67,14 @@ test('workbench screenshots', async ({ page }) => {
   await page.getByTestId('open-files-input').setInputFiles(broken);
   await expect(page.getByTestId('import-error')).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/05-error.png` });
+
+  // Back to the empty state, now with recent files listed.
+  await page.getByTestId('notice-dismiss').click();
+  for (const name of ['stripe_itemized_balance_2024', 'processor_payments_2024_q1_settlement_report_final', 'sample_stripe_balance']) {
+    await page.getByTestId(`table-card-${name}`).getByRole('button', { name: `Remove ${name}` }).click();
+    await page.getByTestId('confirm-ok').click();
+    await expect(page.getByTestId(`table-card-${name}`)).toBeHidden();
+  }
+  await expect(page.getByTestId('drop-zone')).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/08-empty-recent.png` });
 });

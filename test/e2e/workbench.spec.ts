@@ -100,6 +100,7 @@ test('cells that do not fit their column type stay visible as text, with a warni
   await expect(page.getByTestId('status-engine')).toHaveText('Ready');
   await page.getByTestId('open-files-input').setInputFiles(file.path);
   await expect(page.getByTestId('row-count')).toHaveText('150,000 of 150,000 rows');
+  await expect(page.getByTestId('table-card-late_misfits')).toContainText('2 cells kept as text');
   // SQLite sorts kept-as-text cells after every number, so a descending sort shows them first.
   const header = page.locator('.ag-header-cell[col-id="amount"] .header-text');
   await header.click();

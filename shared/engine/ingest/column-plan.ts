@@ -153,11 +153,16 @@ function setNotation(d: Draft, notation: NumberNotation, isMoney: boolean): void
 function settleAmbiguous(drafts: Draft[], sampler: TypeSampler, isEuropean: boolean, warnings: string[]): void {
   let comma = 0;
   let dot = 0;
-  for (const d of drafts) {
+  const plainAmbiguous = drafts.map((d, index) => d.kind === KIND_NUMBER && !d.notation && d.rule?.impliedScale === undefined && sampler.cells[index]!.length > 0 && sampler.cells[index]!.every(looksGrouped));
+  drafts.forEach((d, index) => {
     if (d.notation && !d.notation.isAmbiguous && !d.notation.isWhole) d.notation.decimal === DOT ? dot++ : comma++;
-    else if (d.kind === KIND_NUMBER && d.typing.type === 'decimal' && d.typing.scale > 0 && !d.rule?.impliedScale) dot++;
-  }
+    else if (d.kind === KIND_NUMBER && d.typing.type === 'decimal' && d.typing.scale > 0 && !d.rule?.impliedScale && !plainAmbiguous[index]) dot++;
+  });
   const preferComma = comma > dot || (comma === dot && isEuropean);
+  drafts.forEach((d, index) => {
+    // `1.234` read as a plain decimal, in a file whose amounts use decimal commas: it is 1234.
+    if (plainAmbiguous[index] && (preferComma || dot === 0)) d.notation = { decimal: DOT, scale: 3, isWhole: false, label: '1.234', isAmbiguous: true, isPlain: true };
+  });
   drafts.forEach((d, index) => {
     if (d.isEmptyMoney && preferComma) {
       d.kind = KIND_LOCALE_NUMBER;
@@ -190,6 +195,11 @@ function toPlan(d: Draft, index: number, sampler: TypeSampler, drafts: Draft[], 
   }
   const decimal = d.notation?.decimal ?? DOT;
   return { info, kind, parseScale: d.parseScale, decimal, dateFamily: d.date?.family ?? 0, dateOrder: d.date?.order ?? 'YMD', rawName };
+}
+
+/** `1.234` / `-12.500`: a decimal with three places, or a dot-grouped whole number. */
+function looksGrouped(cell: Uint8Array): boolean {
+  return /^[-+]?[1-9]\d{0,2}\.\d{3}$/.test(decodeUtf8(cell));
 }
 
 function isWholeNumber(cell: Uint8Array): boolean {

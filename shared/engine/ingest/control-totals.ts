@@ -24,10 +24,8 @@ export interface Stated {
 export function parseStated(text: string, decimal: number): Stated | null {
   const bytes = encoder.encode(text.trim());
   if (bytes.length === 0) return null;
-  if (parseLocaleScaled(bytes, 0, bytes.length, decimal, MAX_SCALE) !== parseLocaleScaled(bytes, 0, bytes.length, decimal, MAX_SCALE)) return null;
-  const scale = lastNumber.fracDigits;
-  const value = parseLocaleScaled(bytes, 0, bytes.length, decimal, scale);
-  return value === value ? { value: BigInt(value), scale } : null;
+  const value = parseLocaleScaled(bytes, 0, bytes.length, decimal, MAX_SCALE, false);
+  return value === value ? { value: BigInt(value), scale: lastNumber.fracDigits } : null;
 }
 
 export function sumOf(context: EngineContext, table: TableInfo, column: string, where = '', params: (string | number)[] = []): bigint {

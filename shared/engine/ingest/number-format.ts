@@ -23,6 +23,10 @@ export const HAS_PLUS = 16;
 export const HAS_CURRENCY_PREFIX = 32;
 export const HAS_CURRENCY_SUFFIX = 64;
 export const INDIAN_GROUPS = 128;
+export const NEG_UNICODE_MINUS = 256;
+// Internal marks, not reported: the closing parenthesis was seen; the DR/CR suffix said debit.
+const PAREN_CLOSED = 1024;
+const IS_DEBIT = 2048;
 
 /**
  * What the last call saw, for inference (module state, so the writer's calls
@@ -88,7 +92,7 @@ function debitCreditAt(buf: Uint8Array, i: number, end: number): number {
   return 0;
 }
 
-export function parseLocaleScaled(buf: Uint8Array, start: number, end: number, decimal: number, scale: number): number {
+export function parseLocaleScaled(buf: Uint8Array, start: number, end: number, decimal: number, scale: number, pad = true): number {
   let features = 0;
   let i = skipBlanks(buf, start, end);
   lastNumber.currencyStart = lastNumber.currencyEnd = 0;
@@ -99,7 +103,7 @@ export function parseLocaleScaled(buf: Uint8Array, start: number, end: number, d
       features |= b === MINUS ? NEG_MINUS : HAS_PLUS;
       i++;
     } else if (b === 0xe2 && buf[i + 1] === 0x88 && buf[i + 2] === 0x92 && !(features & NEG_MINUS)) {
-      features |= NEG_MINUS; // U+2212 MINUS SIGN
+      features |= NEG_MINUS | NEG_UNICODE_MINUS; // U+2212 MINUS SIGN
       i += 3;
     } else if (b === 0x28 && !(features & NEG_PAREN)) {
       features |= NEG_PAREN;
@@ -112,6 +116,7 @@ export function parseLocaleScaled(buf: Uint8Array, start: number, end: number, d
       i = skipBlanks(buf, i, end);
     } else break;
   }
+  const digitStart = i;
   let value = 0;
   let digits = 0;
   let group = 0;
@@ -145,6 +150,7 @@ export function parseLocaleScaled(buf: Uint8Array, start: number, end: number, d
   }
   if (digits === 0) return NaN;
   if (groups > 0) {
+    if (buf[digitStart] === ZERO) return NaN; // `0.011` is never a grouped whole number
     if (groupLength !== 3) return NaN;
     const western = firstGroup <= 3 && middleAll3;
     const indian = groups > 1 && firstGroup <= 2 && middleAll2;
@@ -173,8 +179,8 @@ export function parseLocaleScaled(buf: Uint8Array, start: number, end: number, d
     if (b === MINUS && !(features & (NEG_MINUS | NEG_TRAILING | HAS_PLUS))) {
       features |= NEG_TRAILING;
       i++;
-    } else if (b === 0x29 && features & NEG_PAREN && !(features & 256)) {
-      features |= 256; // the closing parenthesis
+    } else if (b === 0x29 && features & NEG_PAREN && !(features & PAREN_CLOSED)) {
+      features |= PAREN_CLOSED;
       i++;
     } else if (!(features & (HAS_CURRENCY_PREFIX | HAS_CURRENCY_SUFFIX)) && currencyAt(buf, i, end) > 0) {
       lastNumber.currencyStart = i;
@@ -185,19 +191,20 @@ export function parseLocaleScaled(buf: Uint8Array, start: number, end: number, d
       const sign = debitCreditAt(buf, i, end);
       if (sign === 0 || features & NEG_DRCR) return NaN;
       features |= NEG_DRCR;
-      if (sign < 0) features |= 512; // a debit
+      if (sign < 0) features |= IS_DEBIT;
       i += markBytes;
     }
   }
   if (i !== end) return NaN;
-  if (features & NEG_PAREN && !(features & 256)) return NaN;
-  const negatives = (features & NEG_MINUS ? 1 : 0) + (features & NEG_PAREN ? 1 : 0) + (features & NEG_TRAILING ? 1 : 0) + (features & 512 ? 1 : 0);
+  if (features & NEG_PAREN && !(features & PAREN_CLOSED)) return NaN;
+  const negatives = (features & NEG_MINUS ? 1 : 0) + (features & NEG_PAREN ? 1 : 0) + (features & NEG_TRAILING ? 1 : 0) + (features & IS_DEBIT ? 1 : 0);
   if (negatives > 1 || (features & HAS_PLUS && negatives > 0)) return NaN;
   if (digits > MAX_DIGITS) return NaN;
   lastNumber.fracDigits = frac;
   lastNumber.group = group;
-  lastNumber.features = features & 255;
-  for (; frac < scale; frac++) value *= 10;
+  lastNumber.features = features & 1023;
+  // Inference reads at the cell's own scale (pad = false), so a large amount is not pushed past 2^53 by padding.
+  if (pad) for (; frac < scale; frac++) value *= 10;
   if (value > Number.MAX_SAFE_INTEGER) return NaN;
   return negatives > 0 ? -value : value;
 }

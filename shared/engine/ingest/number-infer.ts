@@ -42,15 +42,19 @@ interface Reading {
   features: number;
   groups: Map<number, number>;
   currency: string;
-  values: number[];
+  /** Each cell's value at its own scale, as `value@scale` text, for comparing the two readings. */
+  values: string[];
 }
 
 function read(cells: Uint8Array[], decimal: number): Reading {
   const reading: Reading = { fits: 0, scales: new Int32Array(MAX_SCALE + 1), features: 0, groups: new Map(), currency: '', values: [] };
   for (const cell of cells) {
-    const value = parseLocaleScaled(cell, 0, cell.length, decimal, MAX_SCALE);
-    reading.values.push(value);
-    if (value !== value) continue;
+    const value = parseLocaleScaled(cell, 0, cell.length, decimal, MAX_SCALE, false);
+    if (value !== value) {
+      reading.values.push('');
+      continue;
+    }
+    reading.values.push(normalized(value, lastNumber.fracDigits));
     reading.fits++;
     reading.scales[lastNumber.fracDigits]!++;
     reading.features |= lastNumber.features;
@@ -73,7 +77,7 @@ export function inferNotation(cells: Uint8Array[], minShare: number, preferComma
   let useComma: boolean;
   if (dotFits && commaFits) {
     // Same values either way (no mark, or only unambiguous ones)? Then nothing to ask.
-    isAmbiguous = dot.values.some((value, index) => value === value && comma.values[index] === comma.values[index] && value !== comma.values[index]);
+    isAmbiguous = dot.values.some((value, index) => value !== '' && comma.values[index] !== '' && value !== comma.values[index]);
     useComma = isAmbiguous ? preferComma : comma.fits > dot.fits || (comma.fits === dot.fits && preferComma);
   } else useComma = commaFits;
   const chosen = useComma ? comma : dot;
@@ -86,6 +90,17 @@ export function inferNotation(cells: Uint8Array[], minShare: number, preferComma
     isAmbiguous,
     isPlain: !useComma && chosen.groups.size === 0 && (chosen.features & ~NEG_MINUS) === 0,
   };
+}
+
+/** 1230 at scale 3 and 123 at scale 2 are the same number: compare without trailing fraction zeros. */
+function normalized(value: number, scale: number): string {
+  let v = value;
+  let s = scale;
+  while (s > 0 && v % 10 === 0) {
+    v /= 10;
+    s--;
+  }
+  return `${v}@${s}`;
 }
 
 function smallestScale(scales: Int32Array, needed: number): number {

@@ -2,7 +2,7 @@ import { CsvScanner } from './csv-scanner';
 import { IS_BOOLEAN, IS_DECIMAL, IS_TIMESTAMP, classifyCell } from './cell-classify';
 import { parseDateParts } from './date-format';
 import { COMMA, DOT, parseLocaleScaled } from './number-format';
-import { detectSections, type SectionLayout } from './sections';
+import { detectSections, rowCells, type SectionLayout } from './sections';
 
 const CANDIDATES = [',', ';', '\t', '|'];
 const SAMPLE_ROWS = 200;
@@ -50,7 +50,7 @@ export function sniffDialect(head: Uint8Array, isWholeFile: boolean, forcedDelim
   if (sections) {
     return { delimiter: chosen.delimiter, newline, headerIndex: sections.headerIndex, preambleRows: Math.max(0, sections.headerIndex), fieldCount: sections.fieldCount, sections, hasSepLine: false };
   }
-  const header = findHeader(scanner, chosen.fieldCount, skip, isLabel);
+  const header = findHeader(scanner, head, chosen.fieldCount, skip, isLabel);
   return {
     delimiter: chosen.delimiter,
     newline,
@@ -77,7 +77,7 @@ function excelSepLine(head: Uint8Array): string | null {
  * they share the field count (`"Kontostand vom …";"4.093,32 €"`). With no
  * such row above the data, the file has no header (Targobank).
  */
-function findHeader(scanner: CsvScanner & { rowsFound: number }, modal: number, skip: number, isLabel: (row: number) => boolean): { headerIndex: number; preambleRows: number } {
+function findHeader(scanner: CsvScanner & { rowsFound: number }, head: Uint8Array, modal: number, skip: number, isLabel: (row: number) => boolean): { headerIndex: number; preambleRows: number } {
   const count = (row: number) => scanner.rowFirstField[row + 1]! - scanner.rowFirstField[row]!;
   let firstModal = -1;
   let dataLike = 0;
@@ -87,7 +87,8 @@ function findHeader(scanner: CsvScanner & { rowsFound: number }, modal: number, 
     if (firstModal < 0) firstModal = r;
     if (isLabel(r)) {
       const followedByData = r + 1 >= scanner.rowsFound || count(r + 1) === modal;
-      if (dataLike === 0 || (dataLike <= MAX_DATA_LIKE_PREAMBLE && followedByData)) return { headerIndex: r, preambleRows: r };
+      // Below data-like rows, only a full row of distinct labels is a header: a text-only data row is not.
+      if (dataLike === 0 || (dataLike <= MAX_DATA_LIKE_PREAMBLE && followedByData && isFullLabelRow(scanner, head, r))) return { headerIndex: r, preambleRows: r };
       break;
     }
     dataLike++;
@@ -96,6 +97,11 @@ function findHeader(scanner: CsvScanner & { rowsFound: number }, modal: number, 
   if (firstModal < 0) firstModal = Math.min(skip, Math.max(0, scanner.rowsFound - 1));
   if (scanner.rowsFound === 0) return { headerIndex: skip, preambleRows: skip };
   return { headerIndex: -1, preambleRows: firstModal };
+}
+
+function isFullLabelRow(scanner: CsvScanner, head: Uint8Array, row: number): boolean {
+  const labels = rowCells(scanner, head, head.length, row).map((cell) => cell.trim());
+  return labels.every((label) => label !== '') && new Set(labels).size === labels.length;
 }
 
 function better(a: Scored, b: Scored): boolean {
@@ -144,8 +150,8 @@ function isLabelRow(scanner: CsvScanner, head: Uint8Array, row: number): boolean
     if (end <= start || start >= head.length) continue;
     filled++;
     if (classifyCell(head, start, end) & typed) return false;
-    const dot = parseLocaleScaled(head, start, end, DOT, 6);
-    const comma = parseLocaleScaled(head, start, end, COMMA, 6);
+    const dot = parseLocaleScaled(head, start, end, DOT, 6, false);
+    const comma = parseLocaleScaled(head, start, end, COMMA, 6, false);
     if (dot === dot || comma === comma || parseDateParts(head, start, end, false) !== 0) return false;
   }
   return filled > 0;

@@ -58,7 +58,7 @@ describe('hand-checked totals', () => {
     const report = await importText(engine, 'ing.csv', all.subarray(0, end));
     expect(report.table.encoding).toBe('windows-1252');
     expect(report.table.headerLine).toBe(14);
-    expect(report.table.columns.find((c) => c.name === 'betrag')).toMatchObject({ type: 'decimal', scale: 2, sourceFormat: '1.234,56' });
+    expect(report.table.columns.find((c) => c.name === 'betrag')).toMatchObject({ type: 'decimal', scale: 2, sourceFormat: '1234,56' });
     expect(report.metadata?.some((m) => m.text === 'Saldo;66.331,90;EUR')).toBe(true);
     // Lines 15–22: -13,98 -200,00 -81,60 -12,36 -45,00 -219,80 -1,99 -7,15 = -581,88
     expect(report.rows).toBe(8);

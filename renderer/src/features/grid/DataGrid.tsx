@@ -5,6 +5,7 @@ import type { GridQuery, TableInfo } from '../../../../shared/engine/api';
 import type { EngineClient } from '../../engine/client';
 import { useLatest } from '../../lib/use-latest';
 import { ColumnMenu, type ColumnMenuAction } from './ColumnMenu';
+import { applyColumnMenuAction } from './column-menu-actions';
 import { ROW_NUMBER_COL_ID, dataColumnDefs, rowNumberColumnDef } from './column-defs';
 import { createDatasource } from './datasource';
 import { GridBar } from './GridBar';
@@ -24,6 +25,8 @@ import './grid.css';
 registerGridModules();
 
 const MAX_AUTO_WIDTH = 420;
+/** Rows whose block has not arrived yet get a skeleton instead of looking empty. */
+const PENDING_ROW_RULES = { 'row-pending': (params: { data: GridRow | undefined }) => params.data === undefined };
 
 /** AG Grid's pinned state also allows `true` (= left); the menu needs a side. */
 function pinnedSide(pinned: 'left' | 'right' | boolean | null | undefined): 'left' | 'right' | null {
@@ -150,26 +153,7 @@ export function DataGrid({ client, table, clearFiltersHint, handleRef, onStats, 
       const colId = menu?.colId;
       setMenu(null);
       if (!api || !colId) return;
-      switch (action) {
-        case 'sortAsc':
-        case 'sortDesc':
-          api.applyColumnState({ state: [{ colId, sort: action === 'sortAsc' ? 'asc' : 'desc' }], defaultState: { sort: null } });
-          break;
-        case 'sortClear':
-          api.applyColumnState({ state: [{ colId, sort: null }] });
-          break;
-        case 'pinLeft':
-        case 'pinRight':
-        case 'unpin':
-          api.applyColumnState({ state: [{ colId, pinned: action === 'pinLeft' ? 'left' : action === 'pinRight' ? 'right' : null }] });
-          break;
-        case 'autosize':
-          api.autoSizeColumns([colId]);
-          break;
-        case 'autosizeAll':
-          autosizeColumns();
-          break;
-      }
+      applyColumnMenuAction(api, colId, action, autosizeColumns);
     },
     [autosizeColumns, menu],
   );
@@ -220,6 +204,7 @@ export function DataGrid({ client, table, clearFiltersHint, handleRef, onStats, 
           enableBrowserTooltips
           suppressDragLeaveHidesColumns
           animateRows={false}
+          rowClassRules={PENDING_ROW_RULES}
           onGridReady={onGridReady}
           onDisplayedColumnsChanged={syncColumnOrder}
           onFirstDataRendered={autosizeColumns}

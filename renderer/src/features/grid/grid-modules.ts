@@ -8,6 +8,7 @@ import {
   NumberFilterModule,
   RenderApiModule,
   RowApiModule,
+  RowStyleModule,
   ScrollApiModule,
   TextFilterModule,
   TooltipModule,
@@ -35,6 +36,7 @@ export function registerGridModules(): void {
     ColumnApiModule,
     RenderApiModule,
     RowApiModule,
+    RowStyleModule,
     ScrollApiModule,
   ]);
   if (import.meta.env.DEV) ModuleRegistry.registerModules([ValidationModule]);

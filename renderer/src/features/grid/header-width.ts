@@ -7,8 +7,8 @@ import { typeBadge } from '../../lib/column-type';
  * this a narrow date column would show "c…" instead of "created".
  */
 
-// Padding (2 × 8), gaps, the menu button, the filter button and room for a sort arrow.
-const HEADER_CHROME_PX = 92;
+// Padding (2 × 8), two gaps, the menu button, the filter button and a little room for a sort arrow.
+const HEADER_CHROME_PX = 80;
 const BADGE_CHAR_PX = 6.4;
 const BADGE_PADDING_PX = 10;
 
