@@ -13,6 +13,7 @@ import type { ManualDecision, AuditEntry } from './match/decisions';
 import type { Candidate } from './match/explain';
 import type { MatchPreview } from './match/preview';
 import type { MatchSpec } from './match/spec';
+import type { ItemsPage, ItemsRequest } from './match/items';
 import type { Sqlite } from './sqlite/open-sqlite';
 import type { BindValue } from './sqlite/sqljs-types';
 
@@ -48,6 +49,8 @@ export interface Engine {
   /** The nearest rows on the other side of the last run, and what differs. */
   matchExplain(side: 'L' | 'R', rowId: number): Candidate[];
   matchSpecs(): MatchSpec[];
+  /** A page of the side-by-side view of the last run: matches and open items with their rows. */
+  matchItems(specName: string, request: ItemsRequest): ItemsPage;
 }
 
 export function createEngine(sqlite: Sqlite, options: EngineOptions = {}): Engine {
@@ -94,6 +97,7 @@ export function createEngine(sqlite: Sqlite, options: EngineOptions = {}): Engin
     matchAudit: (specName) => matching.audit(specName),
     matchExplain: (side, rowId) => matching.explain(side, rowId),
     matchSpecs: () => matching.listSpecs(),
+    matchItems: (specName, request) => matching.items(specName, request),
   };
 }
 

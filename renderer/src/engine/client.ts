@@ -14,8 +14,6 @@ export type EngineClient = { [M in WorkerMethod]: (...args: Parameters<WorkerApi
   terminate(): void;
 };
 
-const SLOW_CALL_MS = 200;
-
 /** Typed RPC over the engine worker: numbered requests, promises, events. */
 export function createEngineClient(worker: Worker): EngineClient {
   let seq = 0;
@@ -32,7 +30,6 @@ export function createEngineClient(worker: Worker): EngineClient {
     if (!call) return;
     pending.delete(data.seq);
     if (data.ok) {
-      if (data.durationMs > SLOW_CALL_MS) console.debug(`engine.${call.method} took ${Math.round(data.durationMs)} ms`);
       call.resolve(data.value);
     } else call.reject(new EngineCallError(data.error));
   };
@@ -54,7 +51,7 @@ export function createEngineClient(worker: Worker): EngineClient {
   const methods = Object.keys({
     importFile: true, cancelImport: true, listTables: true, getTable: true, dropTable: true, setSourceHash: true,
     page: true, count: true, ensureIndex: true, rangeStats: true, rangeTsv: true, query: true, exportDatabase: true,
-    match: true, matchPreview: true, matchDecide: true, matchAudit: true, matchExplain: true, matchSpecs: true,
+    match: true, matchPreview: true, matchDecide: true, matchAudit: true, matchExplain: true, matchSpecs: true, matchItems: true,
   } satisfies Record<WorkerMethod, true>) as WorkerMethod[];
   const client: Record<string, unknown> = {
     onEvent(listener: (event: WorkerEvent) => void) {

@@ -85,6 +85,8 @@ async function dispatch(engine: Engine, request: WorkerRequest): Promise<unknown
       return engine.matchExplain(...request.args);
     case 'matchSpecs':
       return engine.matchSpecs();
+    case 'matchItems':
+      return engine.matchItems(...request.args);
     default: {
       // A method added to the contract but not here fails to compile.
       const unhandled: never = request;

@@ -2,6 +2,7 @@ import type { EngineContext } from '../context';
 import { EngineError } from '../errors';
 import { listAudit, recordDecision, type AuditEntry, type ManualDecision } from './decisions';
 import { explainRow, type Candidate } from './explain';
+import { matchItems, type ItemsPage, type ItemsRequest } from './items';
 import { previewMatch, type MatchPreview } from './preview';
 import { runMatch, type MatchRun } from './run-match';
 import { validateMatchSpec, type MatchSpec } from './spec';
@@ -17,6 +18,7 @@ export interface MatchService {
   decide(decision: ManualDecision): { entry: AuditEntry; run: MatchRun };
   audit(specName: string): AuditEntry[];
   explain(side: 'L' | 'R', rowId: number): Candidate[];
+  items(specName: string, request: ItemsRequest): ItemsPage;
   listSpecs(): MatchSpec[];
   saveSpec(spec: unknown): MatchSpec;
 }
@@ -59,6 +61,7 @@ export function createMatchService(context: EngineContext): MatchService {
       if (!last) throw new EngineError('bad-input', 'Run a match first');
       return explainRow(context, last.scale, side, rowId);
     },
+    items: (specName, request) => matchItems(context, lastRunOf(specName), request),
     listSpecs: () => (db.exec(`SELECT spec FROM ${SPECS_TABLE} ORDER BY name`)[0]?.values ?? []).map(([spec]) => validateMatchSpec(JSON.parse(String(spec)))),
     saveSpec,
   };

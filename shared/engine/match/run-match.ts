@@ -98,6 +98,8 @@ function materialize(context: EngineContext, spec: MatchSpec): MatchRun['tables'
   const prefix = resultPrefix(spec);
   const tables = { rows: `${prefix}_rows`, matches: `${prefix}_matches`, leftOnly: `${prefix}_left_only`, rightOnly: `${prefix}_right_only` };
   db.run(`DROP VIEW IF EXISTS ${quoteIdentifier(tables.leftOnly)}; DROP VIEW IF EXISTS ${quoteIdentifier(tables.rightOnly)};`);
+  // The side-by-side items of the previous run are rebuilt on demand (items.ts).
+  db.run(`DROP TABLE IF EXISTS ${quoteIdentifier(`${prefix}_items`)}`);
   db.run(`DROP TABLE IF EXISTS ${quoteIdentifier(tables.rows)}; DROP TABLE IF EXISTS ${quoteIdentifier(tables.matches)};`);
   db.run(`CREATE TABLE ${quoteIdentifier(tables.matches)} AS
     SELECT match_id, pass, kind, status, currency, key, left_rows, right_rows, left_amount, right_amount, delta, days, fee,

@@ -55,3 +55,23 @@ describe('manual decisions', () => {
     expect(engine.matchSpecs().map((s) => s.name)).toEqual(['bank']);
   });
 });
+
+describe('side-by-side items', () => {
+  it('pages matches and open items, differences first, with their source rows and totals', async () => {
+    const engine = await setup();
+    engine.match(SPEC);
+    const page = engine.matchItems('bank', { offset: 0, limit: 10 });
+    expect(page.total).toBe(6);
+    expect(page.items.map((item) => [item.status, item.left.count, item.right.count, item.difference])).toEqual([
+      ['matched_diff', 1, 1, '0.03'],
+      ['left_only', 1, 0, ''],
+      ['left_only', 1, 0, ''],
+      ['right_only', 0, 1, ''],
+      ['right_only', 0, 1, ''],
+      ['matched', 1, 1, '0.00'],
+    ]);
+    expect(page.items[0]!.left.rows[0]).toEqual(['INV-101', 2000, '2024-03-02']);
+    expect(page.items[0]!.right.rows[0]).toEqual(['PAY INV-101', 2003, '2024-03-02']);
+    expect(engine.matchItems('bank', { statuses: ['right_only'], offset: 0, limit: 10 }).items.map((item) => item.right.rowIds)).toEqual([[3], [4]]);
+  });
+});
