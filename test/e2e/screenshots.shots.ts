@@ -1,7 +1,7 @@
 /**
- * Screenshots for review and for the README (resources/screenshot.png).
- * Opt-in (RECON_SHOTS=1): they write outside the test folder and are for
- * looking at, not for pass/fail.
+ * Screenshots for review and for the README (resources/screenshot.png):
+ * `npm run screenshots`. Not part of `npm test` (the e2e suite runs
+ * *.spec.ts): they write outside the test folder and are for looking at.
  */
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -10,8 +10,6 @@ import { tempDir, writePaymentsCsv, writeUnclosedQuoteCsv } from './fixtures';
 
 const SHOTS = '/tmp/shots';
 const README_SHOT = fileURLToPath(new URL('../../resources/screenshot.png', import.meta.url));
-
-test.skip(process.env['RECON_SHOTS'] !== '1', 'screenshots are opt-in: RECON_SHOTS=1');
 
 test('workbench screenshots', async ({ page }) => {
   test.setTimeout(300_000);
