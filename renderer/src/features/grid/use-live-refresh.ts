@@ -3,7 +3,9 @@ import type { GridApi } from 'ag-grid-community';
 import type { EngineDatasource } from './datasource';
 import type { GridRow } from './grid-row';
 
-const REFRESH_EVERY_MS = 800;
+// Each refresh makes AG Grid re-measure its scroll height (a forced layout): while a
+// million rows stream in, every 2.5 s keeps the count moving without janking frames.
+const REFRESH_EVERY_MS = 2500;
 
 /**
  * While a table streams in, re-read the visible blocks and the count now and
