@@ -85,6 +85,9 @@ export interface ImportReport {
   extraTables?: TableInfo[];
   /** Lines that are not data (preamble, section headers and footers, summary rows), as written. */
   metadata?: { line: number; kind: 'preamble' | 'section' | 'trailer'; text: string }[];
+  /** Ragged rows set aside (first 50) into table `<name>_rejected`; a file with many fails instead. */
+  rejectedRows?: { line: number; fields: number; text: string; reason: string }[];
+  rejectedTotal?: number;
   /** Totals the file states about itself, checked against the loaded rows. */
   controlTotals?: ControlTotal[];
   /** Framing bytes (0x01/0x03) or NUL padding removed from an otherwise-text file. */

@@ -38,6 +38,12 @@ interface ImportState {
 }
 
 type Metadata = NonNullable<ImportReport['metadata']>;
+type RejectedRow = NonNullable<ImportReport['rejectedRows']>[number];
+const MAX_REJECTED_ROWS = 1000;
+/** More than one ragged row in this many is a broken file or a wrong delimiter, not a stray row. */
+const REJECT_RATIO = 100;
+/** Up to this many ragged rows are always set aside, whatever the file's size. */
+const STRAY_ROWS = 2;
 
 export async function importCsv(context: EngineContext, original: ByteSource, options: ImportOptions, hooks: ImportHooks = {}): Promise<ImportReport> {
   const started = context.now();
@@ -72,6 +78,7 @@ export async function importCsv(context: EngineContext, original: ByteSource, op
   let headerCode = '';
   const renamed: ImportReport['renamedHeaders'] = [];
   const metadata: Metadata = [];
+  const rejected: RejectedRow[] = [];
   const preamble: string[][] = [];
   const trailers: { line: number; cells: string[] }[] = [];
   const footers: { line: number; cells: string[] }[] = [];
@@ -144,7 +151,16 @@ export async function importCsv(context: EngineContext, original: ByteSource, op
           first += skipFields;
         }
         const count = scanner.rowFirstField[r + 1]! - first;
-        if (count !== width) throw raggedRow(file, scanner.rowLine[r]!, count + skipFields, width + skipFields, labels);
+        if (count !== width) {
+          // A stray ragged row in a large file is quarantined with its line, not fatal
+          // (an anonymised ING export has one); many of them mean a wrong dialect: fail.
+          const line = scanner.rowLine[r]!;
+          if (rejected.length >= MAX_REJECTED_ROWS || (rejected.length + 1 > STRAY_ROWS && (rejected.length + 1) * REJECT_RATIO > rows + rejected.length + 1)) {
+            throw raggedRow(file, line, count + skipFields, width + skipFields, labels);
+          }
+          rejected.push({ line, fields: count + skipFields, text: rowCells(scanner, buf, length, r).join(dialect.delimiter), reason: raggedRow(file, line, count + skipFields, width + skipFields, labels).message });
+          continue;
+        }
         writer.write(buf, scanner.scratch, length, state.wasmPointer, scanner.fieldStart, scanner.fieldEnd, first, scanner.rowLine[r]!);
         rows++;
       }
@@ -180,10 +196,15 @@ export async function importCsv(context: EngineContext, original: ByteSource, op
       ...(sections?.bodyCode === null && preamble.length >= 2 ? checkSummarySection(context, table, setup.plans, preamble[0]!, preamble[1]!, 2, rows) : []),
       ...(setup.profile?.id === 'paypal-stl' || setup.profile?.id === 'paypal-trr' ? checkPaypalFooters(context, table, setup.plans, footers) : []),
     ];
+    if (rejected.length > STRAY_ROWS && rejected.length * REJECT_RATIO > rows + rejected.length) throw raggedRow(file, rejected[0]!.line, rejected[0]!.fields, state.setup!.plans.length + skipFields, labels);
+    if (rejected.length > 0) storeRejected(context, table.name, rejected);
     context.catalog.put(table);
     const coercedTotal = writer.coercedPerColumn.reduce((sum, n) => sum + n, 0);
     const strippedControlBytes = stream.framingRemoved + envelope.paddingBytes;
     const warnings = [
+      ...(rejected.length
+        ? [`${rejected.length} row(s) did not have ${table.columns.length} fields and were set aside in table ${table.name}_rejected (first at line ${rejected[0]!.line}: ${rejected[0]!.reason})`]
+        : []),
       ...setup.warnings,
       ...warningsFor({ table, coercedTotal, dialect, blankRows: scanner.blankRowsSkipped, trailers, sectionRows: metadata.filter((m) => m.kind === 'section').length, controlTotals, strippedControlBytes }),
       ...derived.warnings,
@@ -200,6 +221,7 @@ export async function importCsv(context: EngineContext, original: ByteSource, op
       durationMs: table.importMs,
       dbBytesAfter: databaseBytes(context),
       metadata,
+      ...(rejected.length ? { rejectedRows: rejected.slice(0, 50), rejectedTotal: rejected.length } : {}),
       controlTotals,
     };
     report.detected = describe(table, dialect);
@@ -238,11 +260,21 @@ function placeInWasm(context: EngineContext, state: ImportState, buf: Uint8Array
   if (scanner.scratchLength > 0) module.writeArrayToMemory(scanner.scratch.subarray(0, scanner.scratchLength), state.wasmPointer + length);
 }
 
+/** Ragged rows set aside, with their line and text, so nothing is silently dropped. */
+function storeRejected(context: EngineContext, tableName: string, rows: RejectedRow[]): void {
+  const db = context.sqlite.db;
+  const name = quoteIdentifier(`${tableName}_rejected`);
+  db.run(`DROP TABLE IF EXISTS ${name}`);
+  db.run(`CREATE TABLE ${name} (line INTEGER NOT NULL, fields INTEGER NOT NULL, raw TEXT NOT NULL, reason TEXT NOT NULL)`);
+  for (const row of rows) db.run(`INSERT INTO ${name} VALUES (?, ?, ?, ?)`, [row.line, row.fields, row.text, row.reason]);
+}
+
 function discardPartial(context: EngineContext, state: ImportState): void {
   const db = context.sqlite.db;
   if (state.inTransaction) db.run('ROLLBACK');
   if (state.table) {
     db.run(`DROP TABLE IF EXISTS ${quoteIdentifier(state.table.name)}`);
+    db.run(`DROP TABLE IF EXISTS ${quoteIdentifier(`${state.table.name}_rejected`)}`);
     context.catalog.remove(state.table.name);
   }
 }

@@ -17,7 +17,7 @@ beforeAll(() => {
   expect(existsSync(BIN), 'run `npm run build:node` first').toBe(true);
   dir = mkdtempSync(join(tmpdir(), 'recon-cli-'));
   writeFileSync(join(dir, 'pay.csv'), 'id,currency,net\n001,usd,10.05\n002,usd,-0.05\n003,jpy,1200\n');
-  writeFileSync(join(dir, 'bad.csv'), 'id,net\n1,2\n2,3,4\n');
+  writeFileSync(join(dir, 'bad.csv'), 'id,net\n1,2\n2,3\n3,"never closed\n4,5\n');
 });
 
 describe('recon CLI', () => {
@@ -41,7 +41,7 @@ describe('recon CLI', () => {
   it('exits 2 with file:line:column on bad input and keeps the case intact', () => {
     const bad = recon('import', 'bad.csv', '--db', 'case.sqlite');
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('bad.csv:3:3:');
+    expect(bad.stderr).toContain('bad.csv:4:2:');
     expect(recon('query', '--db', 'case.sqlite', 'SELECT count(*) AS n FROM pay', '--format', 'json').stdout).toContain('"n": 3');
   });
 

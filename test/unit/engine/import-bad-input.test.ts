@@ -16,18 +16,30 @@ async function expectFailureKeepsEarlier(name: string, content: string | Uint8Ar
 }
 
 describe('bad input gets a located error and loses nothing', () => {
-  it('ragged row: too many fields', async () => {
-    const error = await expectFailureKeepsEarlier('ragged.csv', 'a,b,c\n1,2,3\n4,5,6,7\n8,9,10\n');
-    expect(error).toMatchObject({ code: 'ragged-row', location: { file: 'ragged.csv', line: 3, column: 4 } });
+  it('ragged rows: too many fields, more than a stray one or two', async () => {
+    const lines = ['a,b,c', ...Array.from({ length: 12 }, (_, i) => (i % 4 === 1 ? `${i},${i},${i},extra` : `${i},${i},${i}`))];
+    const error = await expectFailureKeepsEarlier('ragged.csv', `${lines.join('\n')}\n`);
+    // Rows at lines 3 and 7 could be strays; the third (line 11) makes it a broken file.
+    expect(error).toMatchObject({ code: 'ragged-row', location: { file: 'ragged.csv', line: 11, column: 4 } });
     expect(error.message).toContain('4 fields but the header has 3');
   });
 
-  it('ragged row: too few fields, deep in a large file', async () => {
+  it('ragged row deep in a large file: set aside with its line, the rest loads', async () => {
     const rows = Array.from({ length: 40_000 }, (_, i) => `${i},x${i},${i}.5`);
     rows[31_337] = '31337,short';
-    const error = await expectFailureKeepsEarlier('short.csv', `a,b,c\n${rows.join('\n')}\n`, { chunkBytes: 64 * 1024 });
-    expect(error).toMatchObject({ code: 'ragged-row', location: { line: 31_339, column: 3 } });
-    expect(error.message).toContain('missing "c"');
+    const engine = await newEngine();
+    const report = await importText(engine, 'short.csv', `a,b,c\n${rows.join('\n')}\n`, { chunkBytes: 64 * 1024 });
+    expect(report.rows).toBe(39_999);
+    expect(report.rejectedTotal).toBe(1);
+    expect(report.rejectedRows?.[0]).toMatchObject({ line: 31_339, fields: 2, text: '31337,short' });
+    expect(report.warnings[0]).toContain('set aside in table short_rejected (first at line 31339');
+    expect(engine.query('SELECT line, raw FROM short_rejected').rows).toEqual([[31_339, '31337,short']]);
+  });
+
+  it('ragged rows: more than 1 in 100 is a broken file, not stray rows', async () => {
+    const rows = Array.from({ length: 1000 }, (_, i) => (i % 50 === 7 ? `${i},short` : `${i},x${i},${i}.5`));
+    const error = await expectFailureKeepsEarlier('many.csv', `a,b,c\n${rows.join('\n')}\n`);
+    expect(error).toMatchObject({ code: 'ragged-row', location: { file: 'many.csv' } });
   });
 
   it('unclosed quote in a small file: reported where the quote opens', async () => {

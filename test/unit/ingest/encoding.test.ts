@@ -1,3 +1,5 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 /** Encodings chosen by the user, SWIFT framing bytes and NUL padding, JSON input, and `recon detect`. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -90,9 +92,10 @@ describe('recon detect', () => {
 
   it('fails with file and line on bad input', async () => {
     const runtime = await sqliteRuntime();
-    const file = join(__dirname, '../../../../shared/corpus/bank_csv/ing_de_latin1.csv');
-    expect(readFileSync(file).length).toBeGreaterThan(0);
+    const dir = mkdtempSync(join(tmpdir(), 'recon-detect-'));
+    const file = join(dir, 'broken.csv');
+    writeFileSync(file, 'a,b\n1,2\n3,"never closed\n4,5\n');
     const error = await rejectionOf(runCommand(runtime, parseArgs(['detect', file]), io().io));
-    expect(error).toMatchObject({ code: 'ragged-row', location: { file: 'ing_de_latin1.csv', line: 23 } });
+    expect(error).toMatchObject({ code: 'unclosed-quote', location: { file: 'broken.csv', line: 3, column: 2 } });
   });
 });
