@@ -141,6 +141,12 @@ export interface ImportHooks {
   /** The table exists and holds its first committed rows. */
   onFirstRows?(table: TableInfo): void;
   isCancelled?(): boolean;
+  /**
+   * Lets the host run other work between chunks. In the worker, a read that is
+   * already resolved continues as a microtask, so without a real yield the
+   * grid's page requests (and Cancel) would wait for the whole import.
+   */
+  yieldToHost?(): Promise<void>;
 }
 
 export type SortDirection = 'asc' | 'desc';

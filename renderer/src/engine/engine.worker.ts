@@ -29,6 +29,18 @@ function emit(event: WorkerEvent): void {
   scope.postMessage({ type: 'event', event } satisfies WorkerResponse);
 }
 
+/** A macrotask boundary (MessageChannel, not setTimeout, to avoid the 4 ms clamp). */
+function yieldToHost(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
 function blobSource(blob: Blob, name: string): ByteSource {
   return { name, size: blob.size, read: async (offset, length) => new Uint8Array(await blob.slice(offset, offset + length).arrayBuffer()) };
 }
@@ -43,6 +55,7 @@ async function dispatch(engine: Engine, request: WorkerRequest): Promise<unknown
           onProgress: (progress) => emit({ type: 'progress', progress }),
           onFirstRows: (table) => emit({ type: 'firstRows', importId: options.importId, table }),
           isCancelled: () => cancelled.has(options.importId),
+          yieldToHost,
         });
       } finally {
         cancelled.delete(options.importId);

@@ -90,6 +90,7 @@ export async function importCsv(context: EngineContext, original: ByteSource, op
   try {
     for (;;) {
       await stream.next(consumed);
+      if (hooks.yieldToHost) await hooks.yieldToHost();
       if (hooks.isCancelled?.()) throw new EngineError('cancelled', 'Import cancelled; the partial table was removed.', { file });
       const out = scanner.scan(stream.buffer, stream.length, stream.isDone);
       if (out.problem) throw scanError(out.problem, file, encoding, labels);
