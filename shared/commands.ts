@@ -36,6 +36,10 @@ export const COMMANDS = [
   { id: 'grid.autosize', label: 'Autosize Columns', accelerator: 'CmdOrCtrl+Shift+A', menu: 'view', binding: 'send' },
   { id: 'grid.clearFilters', label: 'Clear Filters', accelerator: 'CmdOrCtrl+Shift+F', menu: 'view', binding: 'send' },
   { id: 'view.toggleSidebar', label: 'Toggle Sidebar', accelerator: 'CmdOrCtrl+B', menu: 'view', binding: 'send' },
+  // Not CmdOrCtrl+M: on macOS that is the Window menu's Minimize, which users expect to keep.
+  { id: 'view.match', label: 'Toggle Match View', accelerator: 'CmdOrCtrl+Shift+M', menu: 'view', binding: 'send' },
+  { id: 'match.nextDifference', label: 'Next Difference', accelerator: 'F8', menu: 'view', binding: 'send' },
+  { id: 'match.previousDifference', label: 'Previous Difference', accelerator: 'Shift+F8', menu: 'view', binding: 'send' },
   { id: 'view.shortcuts', label: 'Keyboard Shortcuts', accelerator: 'CmdOrCtrl+/', menu: 'help', binding: 'send' },
 ] as const satisfies readonly AppCommand[];
 

@@ -3,6 +3,8 @@ export interface ParsedArgs {
   command: string | undefined;
   positionals: string[];
   flags: Map<string, string | true>;
+  /** Every value of each flag, in order, for flags that may repeat (`--column a=text --column b=skip`). */
+  lists: Map<string, string[]>;
 }
 
 const BOOLEAN_FLAGS = new Set(['help', 'quiet', 'json']);
@@ -11,6 +13,11 @@ export function parseArgs(argv: string[]): ParsedArgs {
   const [command, ...rest] = argv;
   const positionals: string[] = [];
   const flags = new Map<string, string | true>();
+  const lists = new Map<string, string[]>();
+  const set = (name: string, value: string | true) => {
+    flags.set(name, value);
+    if (value !== true) lists.set(name, [...(lists.get(name) ?? []), value]);
+  };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i]!;
     if (!arg.startsWith('--')) {
@@ -18,11 +25,11 @@ export function parseArgs(argv: string[]): ParsedArgs {
       continue;
     }
     const [name, inline] = arg.slice(2).split(/=(.*)/s, 2) as [string, string | undefined];
-    if (inline !== undefined) flags.set(name, inline);
-    else if (BOOLEAN_FLAGS.has(name) || i + 1 >= rest.length) flags.set(name, true);
-    else flags.set(name, rest[++i]!);
+    if (inline !== undefined) set(name, inline);
+    else if (BOOLEAN_FLAGS.has(name) || i + 1 >= rest.length) set(name, true);
+    else set(name, rest[++i]!);
   }
-  return { command: command?.startsWith('--') ? undefined : command, positionals, flags: command?.startsWith('--') ? new Map([[command.slice(2), true]]) : flags };
+  return { command: command?.startsWith('--') ? undefined : command, positionals, flags: command?.startsWith('--') ? new Map([[command.slice(2), true]]) : flags, lists };
 }
 
 export class UsageError extends Error {

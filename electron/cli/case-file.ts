@@ -2,11 +2,12 @@ import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, r
 import { dirname, basename, join } from 'node:path';
 import { createEngine, type Engine } from '../../shared/engine';
 import type { SqliteRuntime } from '../../shared/engine/sqlite/open-sqlite';
+import { nodeXlsxReader } from './xlsx-node';
 
 /** Opens the case database at `path` (or a new one) into memory. */
 export function openCase(runtime: SqliteRuntime, path: string, options: { budgetBytes?: number } = {}): Engine {
   const sqlite = existsSync(path) ? runtime.openFrom(readFileSync(path)) : runtime.open();
-  return createEngine(sqlite, options.budgetBytes ? { budgetBytes: options.budgetBytes } : {});
+  return createEngine(sqlite, { ...(options.budgetBytes ? { budgetBytes: options.budgetBytes } : {}), xlsx: nodeXlsxReader, openScratch: () => runtime.open() });
 }
 
 /** Writes the case atomically: temp file beside it, fsync, rename, so a crash never leaves half a file. */

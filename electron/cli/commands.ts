@@ -6,6 +6,7 @@ import { UsageError, stringFlag, type ParsedArgs } from './args';
 import { openCase, saveCase } from './case-file';
 import { runDetect } from './detect-command';
 import { formatResult, type OutputFormat } from './format-output';
+import { importOptionsFromArgs } from './import-flags';
 import { openByteSource } from './node-byte-source';
 
 export interface Io {
@@ -38,7 +39,7 @@ export async function runCommand(runtime: SqliteRuntime, args: ParsedArgs, io: I
         if (!existsSync(path)) throw new UsageError(`no such file: ${path}`);
         const source = openByteSource(path);
         try {
-          const report = await engine.importFile(source, { importId: path }, io.isTty ? { onProgress: (p) => io.stderr.write(progressLine(p)) } : {});
+          const report = await engine.importFile(source, importOptionsFromArgs(args, path), io.isTty ? { onProgress: (p) => io.stderr.write(progressLine(p)) } : {});
           if (io.isTty) io.stderr.write('\n');
           const seconds = (report.durationMs / 1000).toFixed(2);
           io.stdout.write(`${path}: ${report.rows.toLocaleString('en-US')} rows into table "${report.table.name}" in ${seconds} s\n`);

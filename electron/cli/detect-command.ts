@@ -9,9 +9,11 @@ import { createEngine } from '../../shared/engine/index';
 import { quoteIdentifier } from '../../shared/engine/ingest/names';
 import { formatScaled } from '../../shared/engine/money/decimal';
 import type { SqliteRuntime } from '../../shared/engine/sqlite/open-sqlite';
-import { UsageError, stringFlag, type ParsedArgs } from './args';
+import { UsageError, type ParsedArgs } from './args';
 import type { Io } from './commands';
+import { importOptionsFromArgs } from './import-flags';
 import { openByteSource } from './node-byte-source';
+import { nodeXlsxReader } from './xlsx-node';
 
 const SAMPLES = 3;
 
@@ -70,12 +72,8 @@ export async function runDetect(runtime: SqliteRuntime, args: ParsedArgs, io: Io
   const path = args.positionals[0];
   if (!path) throw new UsageError('detect needs a file');
   if (!existsSync(path)) throw new UsageError(`no such file: ${path}`);
-  const options: ImportOptions = { importId: path };
-  const encoding = stringFlag(args, 'encoding');
-  const delimiter = stringFlag(args, 'delimiter');
-  if (encoding) options.encoding = encoding;
-  if (delimiter) options.delimiter = delimiter === 'TAB' ? '\t' : delimiter;
-  const engine = createEngine(runtime.open());
+  const options: ImportOptions = importOptionsFromArgs(args, path);
+  const engine = createEngine(runtime.open(), { xlsx: nodeXlsxReader });
   const source = openByteSource(path);
   try {
     const report = await engine.importFile(source, options);

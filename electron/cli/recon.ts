@@ -11,11 +11,15 @@ import { parseArgs, UsageError } from './args';
 import { runCommand } from './commands';
 
 const USAGE = `Usage:
-  recon import <file>... --db case.sqlite [--budget-mb N]
-  recon detect <file> [--encoding cp852|iso-8859-1|…] [--delimiter ";"] [--json]   (what the importer sees; loads nothing)
+  recon import <file>... --db case.sqlite [--budget-mb N] [overrides]
+  recon detect <file> [overrides] [--json]   (what the importer sees; loads nothing)
   recon query --db case.sqlite "SELECT …" [--format table|csv|json]
   recon tables --db case.sqlite [--json]
   recon match --db case.sqlite --spec spec.json [--out decisions.csv]   (exit 3 when breaks remain)
+
+Overrides (import and detect): --encoding cp852|iso-8859-1|windows-1252|utf-16le|…  --delimiter ";"|TAB
+  --header-line N (0: no header)  --date-order DMY|MDY  --decimal-mark ,|.  --sheet NAME (XLSX)
+  --column "Header=integer|decimal[:scale]|date|timestamp|boolean|text|skip" (repeatable)
 
 Decimal columns hold integers at their scale: dec(sum(net), 2) prints a total as exact decimal text.`;
 

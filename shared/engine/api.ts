@@ -1,3 +1,5 @@
+import type { SerializedEngineError } from './errors';
+
 /**
  * The engine contract: what the UI (through the worker), the CLI and the
  * tests may ask of a database. Every method is synchronous over sql.js except
@@ -116,6 +118,15 @@ export interface ImportProgress {
   elapsedMs: number;
 }
 
+/** What the user says about one column, keyed by its header as the file wrote it. */
+export interface ColumnOverride {
+  type?: ColumnType;
+  /** Decimal places for a `decimal` column (0–6). */
+  scale?: number;
+  /** Leave the column out of the table: it is never loaded, so it costs no memory. */
+  skip?: boolean;
+}
+
 export interface ImportOptions {
   importId: string;
   /** Preferred table name; the file name is used when absent. */
@@ -124,9 +135,63 @@ export interface ImportOptions {
   delimiter?: string;
   /** Override the detected encoding (WHATWG label). */
   encoding?: string;
+  /** 1-based line of the header row, or 0 for "the file has no header row". */
+  headerLine?: number;
+  /** Per-column type, scale and selection, keyed by the original header (or `column_N` without one). */
+  columns?: Record<string, ColumnOverride>;
+  /** How `03/04/2025`-style dates read; settles what the data cannot. */
+  dateOrder?: 'DMY' | 'MDY';
+  /** The decimal mark of number columns, when `1.234` could be either. */
+  decimalMark?: '.' | ',';
+  /** The worksheet of an XLSX workbook to load (the first one when absent). */
+  sheet?: string;
   /** Stop cleanly if the database would grow past this many bytes. */
   budgetBytes?: number;
   chunkBytes?: number;
+}
+
+export interface PreviewColumn extends ColumnInfo {
+  /** The first non-empty values as the grid shows them (decimals at their scale, dates as ISO). */
+  samples: string[];
+  /** Left out by `columns[label].skip`: the preview still shows it, the import will not load it. */
+  isSkipped: boolean;
+}
+
+/**
+ * What an import would make of a file, from its first ~4 MiB loaded into a
+ * throwaway database: nothing touches the case. Statement and JSON files
+ * are read whole (their structure cannot be cut), an XLSX sheet's first rows.
+ */
+export interface ImportPreview {
+  file: string;
+  sizeBytes: number;
+  sourceFormat: 'csv' | 'json' | 'statement' | 'xlsx';
+  /** Format or processor profile, as the import report words it ("MT940", "Generic CSV (…)"). */
+  detected: string;
+  encoding: string;
+  delimiter: string;
+  /** 1-based; 0 when the file has no header row. */
+  headerLine: number;
+  preambleLines: number;
+  columns: PreviewColumn[];
+  coercedTotal: number;
+  /** The first 50 cells that did not fit their column type, with their lines. */
+  coercedCells: CoercedCell[];
+  rejectedRows: NonNullable<ImportReport['rejectedRows']>;
+  rejectedTotal: number;
+  controlTotals: ControlTotal[];
+  warnings: string[];
+  rowsSampled: number;
+  bytesSampled: number;
+  /** True when only the start of the file was read. */
+  isTruncated: boolean;
+  /** Other tables the import creates (a statement file's statements), with their sampled rows. */
+  extraTables: { name: string; rows: number }[];
+  /** An XLSX workbook's worksheets, and the one previewed. */
+  sheets?: string[];
+  sheet?: string;
+  /** The import of the sample failed: what and where, as the import would report it. */
+  error?: SerializedEngineError;
 }
 
 /** Random-access bytes of a file: a browser File or a Node file descriptor. */

@@ -1,4 +1,5 @@
 import type { Catalog } from './catalog';
+import type { XlsxReader } from './ingest/xlsx/xlsx-reader';
 import type { Sqlite } from './sqlite/open-sqlite';
 
 /** Everything engine modules share; the clock is injected so tests can pin it. */
@@ -9,6 +10,8 @@ export interface EngineContext {
   isoNow(): string;
   /** Default database-size budget for imports, in bytes. */
   readonly budgetBytes: number;
+  /** Reads XLSX worksheets; null in a host that did not supply one. */
+  readonly xlsx: XlsxReader | null;
 }
 
 export function databaseBytes(context: EngineContext): number {

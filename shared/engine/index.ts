@@ -1,8 +1,11 @@
-import type { ByteSource, ImportHooks, ImportOptions, ImportReport, PageRequest, PageResult, QueryResult, RangeRequest, RangeStats, TableInfo, GridQuery } from './api';
+import type { ByteSource, ImportHooks, ImportOptions, ImportPreview, ImportReport, PageRequest, PageResult, QueryResult, RangeRequest, RangeStats, TableInfo, GridQuery } from './api';
 import { createCatalog } from './catalog';
 import type { EngineContext } from './context';
 import { createGridService } from './grid/grid-service';
 import { importAny } from './ingest/import-any';
+import { previewFile } from './ingest/preview/preview-file';
+import type { XlsxReader } from './ingest/xlsx/xlsx-reader';
+import { EngineError } from './errors';
 import { quoteIdentifier } from './ingest/names';
 import { runQuery } from './query';
 import { registerSqlFunctions } from './sql-functions';
@@ -23,11 +26,20 @@ export interface EngineOptions {
   budgetBytes?: number;
   now?: () => number;
   isoNow?: () => string;
+  /**
+   * A new, empty database from the same sql.js runtime, for previews: they
+   * load a sample there and close it, so the case database is never touched.
+   */
+  openScratch?: () => Sqlite;
+  /** Reads XLSX worksheets (read-excel-file, through the host's entry point). */
+  xlsx?: XlsxReader;
 }
 
 /** The engine: one sql.js database and everything the app, the CLI and tests do with it. */
 export interface Engine {
   importFile(source: ByteSource, options: ImportOptions, hooks?: ImportHooks): Promise<ImportReport>;
+  /** What importFile would make of the file with these options, from a sample in a throwaway database. */
+  previewFile(source: ByteSource, options: ImportOptions): Promise<ImportPreview>;
   listTables(): TableInfo[];
   getTable(name: string): TableInfo;
   dropTable(name: string): void;
@@ -53,24 +65,36 @@ export interface Engine {
   matchItems(specName: string, request: ItemsRequest): ItemsPage;
 }
 
-export function createEngine(sqlite: Sqlite, options: EngineOptions = {}): Engine {
+/** The shared setup of a database the engine works in: the case's, or a preview's scratch one. */
+function contextFor(sqlite: Sqlite, options: EngineOptions): EngineContext {
   // MEMORY journal keeps ROLLBACK possible and costs nothing for new tables' pages.
   sqlite.db.run('PRAGMA journal_mode = MEMORY');
   registerSqlFunctions(sqlite.db);
   registerNormalizer(sqlite.db);
-  const catalog = createCatalog(sqlite.db);
   const now = options.now ?? (() => Date.now());
-  const context: EngineContext = {
+  return {
     sqlite,
-    catalog,
+    catalog: createCatalog(sqlite.db),
     now,
     isoNow: options.isoNow ?? (() => new Date(now()).toISOString()),
     budgetBytes: options.budgetBytes ?? DEFAULT_BUDGET_BYTES,
+    xlsx: options.xlsx ?? null,
+  };
+}
+
+export function createEngine(sqlite: Sqlite, options: EngineOptions = {}): Engine {
+  const context = contextFor(sqlite, options);
+  const catalog = context.catalog;
+  const openScratch = () => {
+    if (!options.openScratch) throw new EngineError('bad-input', 'Previews need a scratch database, and this host did not provide one.');
+    // The budget does not apply: a sample is at most a few MB, and the case's size is not at stake.
+    return contextFor(options.openScratch(), { ...options, budgetBytes: Number.MAX_SAFE_INTEGER });
   };
   const grid = createGridService(context);
   const matching = createMatchService(context);
   return {
     importFile: (source, importOptions, hooks) => importAny(context, source, importOptions, hooks),
+    previewFile: (source, importOptions) => previewFile(openScratch, source, { ...importOptions, budgetBytes: Number.MAX_SAFE_INTEGER }),
     listTables: () => catalog.list(),
     getTable: (name) => catalog.get(name),
     dropTable(name) {

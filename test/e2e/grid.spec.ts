@@ -47,6 +47,7 @@ test('import, sort, filter, select, copy, then a broken file leaves the first ta
 
   // Import through the hidden file input, as the Open… button does.
   await page.getByTestId('open-files-input').setInputFiles(payments.path);
+  await page.getByTestId('preview-load').click(); // files opened by the user are previewed first
   await expect(page.getByTestId('import-progress')).toBeVisible();
   await expect(page.getByTestId('row-count')).toHaveText('20,000 of 20,000 rows');
   await expect(page.getByTestId('table-list').getByTestId('table-card-payments')).toContainText('20,000 rows');
@@ -94,6 +95,7 @@ test('import, sort, filter, select, copy, then a broken file leaves the first ta
 
   // A broken file: a clear error card with the line, and the first table keeps its rows and view.
   await page.getByTestId('open-files-input').setInputFiles(broken);
+  await page.getByTestId('preview-load').click(); // files opened by the user are previewed first
   const error = page.getByTestId('import-error');
   await expect(error).toBeVisible();
   await expect(error).toContainText('Unclosed quote');

@@ -28,6 +28,7 @@ test('workbench screenshots', async ({ page }) => {
   await page.screenshot({ path: `${SHOTS}/02-sample.png` });
 
   await page.getByTestId('open-files-input').setInputFiles(payments.path);
+  await page.getByTestId('preview-load').click(); // files opened by the user are previewed first
   await expect(page.getByTestId('row-count')).toHaveText('20,000 of 20,000 rows');
   await page.locator('.ag-header-cell[col-id="amount"] .header-text').click();
   await expect(page.getByTestId('grid').locator('[row-index="0"] [col-id="amount"]')).toHaveText('-9,999.99');
@@ -50,6 +51,7 @@ test('workbench screenshots', async ({ page }) => {
   await page.setViewportSize({ width: 1440, height: 900 });
 
   await page.getByTestId('open-files-input').setInputFiles(big.path);
+  await page.getByTestId('preview-load').click(); // files opened by the user are previewed first
   await expect(page.getByTestId('import-progress')).toBeVisible();
   await expect(page.getByTestId('import-rows')).not.toHaveText('0');
   await page.screenshot({ path: `${SHOTS}/04a-import-first-rows.png` });
@@ -63,6 +65,7 @@ test('workbench screenshots', async ({ page }) => {
   await expect(page.getByTestId('indexing')).toBeHidden();
 
   await page.getByTestId('open-files-input').setInputFiles(broken);
+  await page.getByTestId('preview-load').click(); // files opened by the user are previewed first
   await expect(page.getByTestId('import-error')).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/05-error.png` });
 

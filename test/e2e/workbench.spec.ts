@@ -68,6 +68,7 @@ test('Escape cancels a running import and leaves no partial table', async ({ pag
   await page.goto('/');
   await expect(page.getByTestId('status-engine')).toHaveText('Ready');
   await page.getByTestId('open-files-input').setInputFiles(big.path);
+  await page.getByTestId('preview-load').click(); // files opened by the user are previewed first
   await expect(page.getByTestId('import-progress')).toBeVisible();
   await expect(page.getByTestId('import-rows')).not.toHaveText('0');
   await page.keyboard.press('Escape');
@@ -88,6 +89,7 @@ test('a file dropped on the window imports like an opened one', async ({ page })
   await page.dispatchEvent('body', 'dragenter', { dataTransfer });
   await expect(page.getByTestId('drop-overlay')).toBeVisible();
   await page.dispatchEvent('body', 'drop', { dataTransfer });
+  await page.getByTestId('preview-load').click();
   await expect(page.getByTestId('drop-overlay')).toBeHidden();
   await expect(page.getByTestId('row-count')).toHaveText('2 of 2 rows');
   await expect(cell(page, 0, 'order_id')).toHaveText('00042');
@@ -99,6 +101,7 @@ test('cells that do not fit their column type stay visible as text, with a warni
   await page.goto('/');
   await expect(page.getByTestId('status-engine')).toHaveText('Ready');
   await page.getByTestId('open-files-input').setInputFiles(file.path);
+  await page.getByTestId('preview-load').click(); // files opened by the user are previewed first
   await expect(page.getByTestId('row-count')).toHaveText('150,000 of 150,000 rows');
   await expect(page.getByTestId('table-card-late_misfits')).toContainText('2 cells kept as text');
   // SQLite sorts kept-as-text cells after every number, so a descending sort shows them first.

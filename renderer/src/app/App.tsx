@@ -12,6 +12,9 @@ import { ImportPanel } from '../features/ingest/ImportPanel';
 import { createSampleFile } from '../features/ingest/sample-data';
 import { useFileDrop } from '../features/ingest/use-file-drop';
 import { useImportQueue } from '../features/ingest/use-import-queue';
+import { useImportPreview } from '../features/preview/use-import-preview';
+import type { MatchHandle } from '../features/match/match-handle';
+import { MatchView } from '../features/match/MatchView';
 import { ShortcutsDialog } from '../features/shortcuts/ShortcutsDialog';
 import { useShortcutKeys } from '../features/shortcuts/use-shortcut-keys';
 import { TableSidebar } from '../features/tables/TableSidebar';
@@ -25,7 +28,10 @@ import { useFlashMessage } from './use-flash-message';
 import { useIsMac } from './use-is-mac';
 import './layout.css';
 
-const ACCEPTED_FILES = '.csv,.tsv,.txt,.psv,.tab,text/csv,text/plain,text/tab-separated-values';
+/** The table browser, or the matching workbench over the same tables. */
+type View = 'tables' | 'match';
+
+const ACCEPTED_FILES = '.csv,.tsv,.txt,.psv,.tab,.json,.xlsx,.sta,.mta,.mt940,.xml,.ach,.bai,.bai2,text/csv,text/plain,text/tab-separated-values';
 
 /** The workbench: toolbar, tables sidebar, grid, status bar; imports and commands wired between them. */
 export function App() {
@@ -41,7 +47,11 @@ export function App() {
   const [message, flash] = useFlashMessage();
   const [isShortcutsOpen, setIsShortcutsOpen] = useState(false);
   const [recent, setRecent] = useState<readonly RecentFile[]>([]);
+  const [view, setView] = useState<View>('tables');
+  // Mounted on first visit and then kept (hidden), so a spec and its results survive a look at the tables.
+  const [hasOpenedMatch, setHasOpenedMatch] = useState(false);
   const gridRef = useRef<GridHandle>(null);
+  const matchRef = useRef<MatchHandle>(null);
   const fileInputRef = useRef<HTMLInputElement>(null);
   // Which table was shown before an import took over the view, to go back to if it fails.
   const restoreRef = useRef(new Map<string, string | null>());
@@ -74,10 +84,16 @@ export function App() {
   });
 
   const selected = tables.selected;
-  const isDragging = useFileDrop(imports.enqueue);
+  // Dropped and opened files are previewed before loading; sample data loads directly.
+  const preview = useImportPreview(client, imports.enqueue);
+  const isDragging = useFileDrop(preview.open);
   useEffect(() => {
-    document.title = selected ? `${selected.name} — Recon Workbench` : 'Recon Workbench';
-  }, [selected?.name]);
+    document.title = view === 'match' ? 'Match — Recon Workbench' : selected ? `${selected.name} — Recon Workbench` : 'Recon Workbench';
+  }, [selected?.name, view]);
+  const showView = useCallback((next: View) => {
+    setView(next);
+    if (next === 'match') setHasOpenedMatch(true);
+  }, []);
   const openPicker = useCallback(() => fileInputRef.current?.click(), []);
   const loadSample = useCallback(() => imports.enqueue([createSampleFile()]), [imports]);
   const hint = (id: CommandId) => formatAccelerator(findCommand(id).accelerator, isMac);
@@ -113,6 +129,13 @@ export function App() {
       case 'view.shortcuts':
         setIsShortcutsOpen((open) => !open);
         return true;
+      case 'view.match':
+        showView(view === 'match' ? 'tables' : 'match');
+        return true;
+      case 'match.nextDifference':
+      case 'match.previousDifference':
+        // Outside the match view F8 keeps whatever meaning it has there.
+        return view === 'match' && (matchRef.current?.step(id === 'match.nextDifference' ? 1 : -1) ?? false);
     }
   };
   useShortcutKeys(platform, isMac, runCommand);
@@ -126,11 +149,20 @@ export function App() {
         ? { kind: 'importing', file: running.file.name }
         : { kind: 'ready' };
   const sidebarWidth = dragWidth ?? settings.sidebarWidth;
+  // Progress and failures of imports show in whichever view is open (files can be dropped on either).
+  const importStrip = (
+    <>
+      <ImportPanel jobs={imports.jobs} isMac={isMac} onCancel={imports.cancel} />
+      <ImportNotices notices={imports.notices} onDismiss={imports.dismissNotice} />
+    </>
+  );
 
   return (
     <div className="app" data-testid="app">
       <Toolbar
-        hints={{ open: hint('file.open'), sample: hint('file.loadSample'), sidebar: hint('view.toggleSidebar'), shortcuts: hint('view.shortcuts') }}
+        hints={{ open: hint('file.open'), sample: hint('file.loadSample'), sidebar: hint('view.toggleSidebar'), shortcuts: hint('view.shortcuts'), match: hint('view.match') }}
+        view={view}
+        onView={showView}
         isSampleTestTarget={selected !== null}
         isBusy={!isReady}
         onOpen={openPicker}
@@ -139,7 +171,7 @@ export function App() {
         onShortcuts={() => setIsShortcutsOpen(true)}
       />
       <div className="workspace">
-        {settings.isSidebarVisible ? (
+        {settings.isSidebarVisible && view === 'tables' ? (
           <>
             <TableSidebar
               tables={tables.tables}
@@ -158,9 +190,8 @@ export function App() {
             />
           </>
         ) : null}
-        <main className="main">
-          <ImportPanel jobs={imports.jobs} isMac={isMac} onCancel={imports.cancel} />
-          <ImportNotices notices={imports.notices} onDismiss={imports.dismissNotice} />
+        <main className="main" hidden={view !== 'tables'}>
+          {view === 'tables' ? importStrip : null}
           {selected ? (
             <DataGrid
               key={`${selected.name}\u0000${selected.importedAt}`}
@@ -176,8 +207,21 @@ export function App() {
             <EmptyState recent={recent} openHint={hint('file.open')} sampleHint={hint('file.loadSample')} isBusy={!isReady} onOpen={openPicker} onLoadSample={loadSample} />
           )}
         </main>
+        {hasOpenedMatch ? (
+          <MatchView
+            client={client}
+            isReady={isReady}
+            platform={platform}
+            tables={tables.tables}
+            isActive={view === 'match'}
+            hints={{ next: `N, ${hint('match.nextDifference')}`, previous: `P, ${hint('match.previousDifference')}`, run: isMac ? '⌘↵' : 'Ctrl+Enter' }}
+            handleRef={matchRef}
+            banner={view === 'match' ? importStrip : null}
+            onMessage={flash}
+          />
+        ) : null}
       </div>
-      <StatusBar engine={engine} tableRows={selected?.rowCount ?? null} stats={stats} message={message} />
+      <StatusBar engine={engine} tableRows={view === 'tables' ? (selected?.rowCount ?? null) : null} stats={view === 'tables' ? stats : null} message={message} />
       <input
         ref={fileInputRef}
         type="file"
@@ -188,11 +232,12 @@ export function App() {
         aria-hidden="true"
         data-testid="open-files-input"
         onChange={(event) => {
-          imports.enqueue(Array.from(event.currentTarget.files ?? []));
+          preview.open(Array.from(event.currentTarget.files ?? []));
           event.currentTarget.value = ''; // so picking the same file again still fires change
         }}
       />
       {isDragging ? <DropOverlay /> : null}
+      {preview.dialog}
       {isShortcutsOpen ? <ShortcutsDialog isMac={isMac} onClose={() => setIsShortcutsOpen(false)} /> : null}
     </div>
   );

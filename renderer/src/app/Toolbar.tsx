@@ -1,7 +1,8 @@
 import { KeyboardIcon, OpenIcon, SidebarIcon, SparkIcon } from '../components/icons';
 
 interface ToolbarProps {
-  hints: { open: string; sample: string; sidebar: string; shortcuts: string };
+  hints: { open: string; sample: string; sidebar: string; shortcuts: string; match: string };
+  view: 'tables' | 'match';
   /** The empty state has its own sample button; only one carries the test id at a time. */
   isSampleTestTarget: boolean;
   isBusy: boolean;
@@ -9,9 +10,10 @@ interface ToolbarProps {
   onLoadSample(): void;
   onToggleSidebar(): void;
   onShortcuts(): void;
+  onView(view: 'tables' | 'match'): void;
 }
 
-export function Toolbar({ hints, isSampleTestTarget, isBusy, onOpen, onLoadSample, onToggleSidebar, onShortcuts }: ToolbarProps) {
+export function Toolbar({ hints, view, isSampleTestTarget, isBusy, onOpen, onLoadSample, onToggleSidebar, onShortcuts, onView }: ToolbarProps) {
   return (
     <header className="toolbar">
       <button type="button" className="icon-btn" onClick={onToggleSidebar} title={`Toggle sidebar (${hints.sidebar})`} aria-label="Toggle sidebar">
@@ -22,6 +24,15 @@ export function Toolbar({ hints, isSampleTestTarget, isBusy, onOpen, onLoadSampl
           R
         </span>
         <span className="brand-name">Recon Workbench</span>
+      </div>
+      <div className="toolbar-sep" />
+      <div className="view-switch" role="tablist" aria-label="View">
+        <button type="button" role="tab" aria-selected={view === 'tables'} className={view === 'tables' ? 'is-on' : ''} onClick={() => onView('tables')} data-testid="view-tables">
+          Tables
+        </button>
+        <button type="button" role="tab" aria-selected={view === 'match'} className={view === 'match' ? 'is-on' : ''} onClick={() => onView('match')} title={`Match two tables (${hints.match})`} data-testid="view-match">
+          Match
+        </button>
       </div>
       <div className="toolbar-sep" />
       <button type="button" className="btn btn-ghost" onClick={onOpen} title={`Open CSV files (${hints.open})`}>

@@ -4,11 +4,13 @@
  * allow-list of methods to the shared engine, times each call and returns
  * errors as values. Data stays here; the UI only ever sees pages.
  */
+import { readSheet } from 'read-excel-file/web-worker';
 import initSqlJs from 'sql.js';
 import wasmUrl from 'sql.js/dist/sql-wasm.wasm?url';
 import { createEngine, type Engine } from '../../../shared/engine';
 import type { ByteSource } from '../../../shared/engine/api';
 import { serializeEngineError } from '../../../shared/engine/errors';
+import { READ_EXCEL_OPTIONS, type XlsxCell, type XlsxReader } from '../../../shared/engine/ingest/xlsx/xlsx-reader';
 import { loadSqliteRuntime } from '../../../shared/engine/sqlite/open-sqlite';
 import type { WorkerEvent, WorkerRequest, WorkerResponse } from './protocol';
 
@@ -20,10 +22,20 @@ const enginePromise: Promise<Engine> = fetch(wasmUrl)
   .then((response) => response.arrayBuffer())
   .then((wasm) => loadSqliteRuntime(initSqlJs, wasm))
   .then((runtime) => {
-    const engine = createEngine(runtime.open());
+    // Previews load their sample into a second database of the same runtime, closed afterwards.
+    const engine = createEngine(runtime.open(), { openScratch: () => runtime.open(), xlsx });
     emit({ type: 'ready', elapsedMs: performance.now() - started });
     return engine;
   });
+
+/** read-excel-file's worker entry: it unpacks and parses here, in this worker, off the UI thread. */
+const xlsx: XlsxReader = {
+  async readSheet(bytes, sheet) {
+    const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+    // The library types cells loosely (Date as `typeof Date`); with parseNumber they are XlsxCell values.
+    return (await readSheet(buffer, sheet, READ_EXCEL_OPTIONS)) as unknown as XlsxCell[][];
+  },
+};
 
 function emit(event: WorkerEvent): void {
   scope.postMessage({ type: 'event', event } satisfies WorkerResponse);
@@ -60,6 +72,10 @@ async function dispatch(engine: Engine, request: WorkerRequest): Promise<unknown
       } finally {
         cancelled.delete(options.importId);
       }
+    }
+    case 'previewFile': {
+      const [blob, name, options] = request.args;
+      return engine.previewFile(blobSource(blob, name), options);
     }
     case 'cancelImport':
       cancelled.add(request.args[0]);

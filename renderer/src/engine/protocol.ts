@@ -1,15 +1,17 @@
 import type { Engine } from '../../../shared/engine';
-import type { ImportOptions, ImportProgress, ImportReport, TableInfo } from '../../../shared/engine/api';
+import type { ImportOptions, ImportPreview, ImportProgress, ImportReport, TableInfo } from '../../../shared/engine/api';
 import type { SerializedEngineError } from '../../../shared/engine/errors';
 
 /**
- * What the UI may ask the engine worker. Everything but importing is the
- * engine's own method, so the contract is derived and cannot drift.
+ * What the UI may ask the engine worker. Everything but importing and
+ * previewing (they take a Blob) is the engine's own method, so the contract
+ * is derived and cannot drift.
  */
-type Synchronous = Omit<Engine, 'importFile'>;
+type Synchronous = Omit<Engine, 'importFile' | 'previewFile'>;
 
 export interface WorkerApi extends Synchronous {
   importFile(file: Blob, name: string, options: ImportOptions): Promise<ImportReport>;
+  previewFile(file: Blob, name: string, options: ImportOptions): Promise<ImportPreview>;
   cancelImport(importId: string): boolean;
 }
 

@@ -3,28 +3,27 @@
  * the row writer uses for it. Plain columns (`12.50`, ISO dates) keep the
  * fast byte parsers; only columns whose sample needs a locale number parser
  * or a date conversion get one, so a plain file costs what it did before.
+ * What the user said (decimal mark, date order, per-column type, scale or
+ * skip) is applied on top of what the sample suggests.
  */
-import type { ColumnInfo, ColumnType } from '../api';
-import { findProfile, ruleMatches, type ColumnRule, type Profile } from '../profiles';
+import type { ColumnInfo, ImportOptions } from '../api';
+import { findProfile, ruleMatches, type Profile } from '../profiles';
 import type { DerivedRule } from '../profiles';
+import { KIND_BOOLEAN, KIND_DATE, KIND_DATE_CONVERT, KIND_LOCALE_NUMBER, KIND_NUMBER, KIND_TEXT, KIND_TEXT_CHECKED, KIND_TIMESTAMP, MONEY_MIN_SCALE, asDate, setNotation, type Draft } from './column-draft';
+import { applyColumnOverrides } from './column-overrides';
 import type { DateOrder } from './date-format';
 import { detectDerived } from './derived-detect';
 import { inferDate } from './date-infer';
 import { MIN_FIT_SHARE, MONEY_HEADER, TypeSampler } from './infer-types';
 import { COMMA, DOT, isScientific } from './number-format';
-import { inferNotation, type NumberNotation } from './number-infer';
+import { inferNotation } from './number-infer';
 import type { SanitizedColumn } from './names';
 import { decodeUtf8 } from './text-codec';
 
-export const KIND_TEXT = 0;
-export const KIND_NUMBER = 1;
-export const KIND_BOOLEAN = 2;
-export const KIND_DATE = 3;
-export const KIND_TIMESTAMP = 4;
-export const KIND_LOCALE_NUMBER = 5;
-export const KIND_DATE_CONVERT = 6;
-/** Text, but the sample showed Excel damage, so every cell is checked and counted. */
-export const KIND_TEXT_CHECKED = 7;
+export { KIND_BOOLEAN, KIND_DATE, KIND_DATE_CONVERT, KIND_LOCALE_NUMBER, KIND_NUMBER, KIND_SKIP, KIND_TEXT, KIND_TEXT_CHECKED, KIND_TIMESTAMP } from './column-draft';
+
+/** What the user decided for the whole file or per column; each wins over inference. */
+export type PlanPreferences = Pick<ImportOptions, 'columns' | 'dateOrder' | 'decimalMark'>;
 
 export interface ColumnPlan {
   info: ColumnInfo;
@@ -47,35 +46,31 @@ export interface PlanResult {
 }
 
 const DATE_HEADER = /(date|datum|day|tag|time|zeit|posted|booking|buchung|valuta|created|settled|value)/i;
-const MONEY_MIN_SCALE = 2;
 
-interface Draft {
-  label: string;
-  name: string;
-  rule: ColumnRule | undefined;
-  typing: { type: ColumnType; scale: number };
-  kind: number;
-  parseScale: number;
-  notation: NumberNotation | null;
-  sourceFormat: string | undefined;
-  date: { family: number; order: DateOrder } | null;
-  /** A money column with no value in the sample: it follows the file's decimal mark. */
-  isEmptyMoney?: boolean;
-}
-
-export function planColumns(sampler: TypeSampler, columns: SanitizedColumn[], delimiter: string, hasHeader: boolean): PlanResult {
+export function planColumns(sampler: TypeSampler, columns: SanitizedColumn[], delimiter: string, hasHeader: boolean, prefs: PlanPreferences = {}): PlanResult {
   const profile = hasHeader ? findProfile(columns.map((column) => column.label)) : null;
   const warnings: string[] = [];
-  const isEuropean = delimiter === ';';
-  const drafts = columns.map((column, index) => draft(sampler, index, column, profile, isEuropean, warnings));
-  settleAmbiguous(drafts, sampler, isEuropean, warnings);
+  const forced = prefs.decimalMark === ',' ? COMMA : prefs.decimalMark === '.' ? DOT : undefined;
+  const choice: Choice = { isEuropean: delimiter === ';', mark: forced, dateOrder: prefs.dateOrder };
+  const drafts = columns.map((column, index) => draft(sampler, index, column, profile, choice, warnings));
+  settleAmbiguous(drafts, sampler, choice, warnings);
+  if (prefs.columns) warnings.push(...applyColumnOverrides(drafts, sampler, prefs.columns, { isEuropean: choice.isEuropean, preferComma: forced === undefined ? choice.isEuropean : forced === COMMA, dateOrder: prefs.dateOrder }));
   const used = new Set(columns.map((column) => column.name));
   const plans = drafts.map((d, index) => toPlan(d, index, sampler, drafts, used));
   const derived = profile ? profile.derived : detectDerived(plans, sampler, hasHeader);
   return { plans, profile, warnings, derived };
 }
 
-function draft(sampler: TypeSampler, index: number, column: SanitizedColumn, profile: Profile | null, isEuropean: boolean, warnings: string[]): Draft {
+/** The file-wide reading conventions: inferred from the delimiter unless the user fixed them. */
+interface Choice {
+  isEuropean: boolean;
+  /** The decimal mark the user chose, as a byte. */
+  mark: number | undefined;
+  dateOrder: 'DMY' | 'MDY' | undefined;
+}
+
+function draft(sampler: TypeSampler, index: number, column: SanitizedColumn, profile: Profile | null, choice: Choice, warnings: string[]): Draft {
+  const { isEuropean, mark } = choice;
   const { label, name } = column;
   const rule = profile?.columns.find((candidate) => ruleMatches(candidate, label));
   const typing = sampler.typing(index, label);
@@ -107,8 +102,15 @@ function draft(sampler: TypeSampler, index: number, column: SanitizedColumn, pro
     return d;
   }
   if (typing.type === 'integer' && DATE_HEADER.test(label)) {
-    const compact = inferDate(cells, MIN_FIT_SHARE, isEuropean, true);
+    const compact = inferDate(cells, MIN_FIT_SHARE, isEuropean, true, choice.dateOrder);
     if (compact) return asDate(d, compact);
+  }
+  if (mark !== undefined && (typing.type === 'integer' || typing.type === 'decimal')) {
+    // The user named the decimal mark: `1.234` is read with it, not as the plain parser would.
+    const notation = inferNotation(cells, MIN_FIT_SHARE, mark === COMMA, mark);
+    if (notation) setNotation(d, notation, rule?.role === 'money' || MONEY_HEADER.test(label));
+    else d.typing = { type: 'text', scale: 0 };
+    return d;
   }
   if (typing.type !== 'text') {
     d.kind = typing.type === 'boolean' ? KIND_BOOLEAN : KIND_NUMBER;
@@ -117,32 +119,14 @@ function draft(sampler: TypeSampler, index: number, column: SanitizedColumn, pro
     return d;
   }
   if (sampler.nonEmptyCount(index) === 0 || (sampler.isIdentifier(index, label) && !rule)) return d;
-  const date = inferDate(cells, MIN_FIT_SHARE, isEuropean, false);
+  const date = inferDate(cells, MIN_FIT_SHARE, isEuropean, false, choice.dateOrder);
   if (date) {
     if (date.isAmbiguous) warnings.push(`Column "${label}": dates like "${sampleText(cells)}" could be day-first or month-first; read as ${date.label} (${isEuropean ? 'a ;-delimited, European file' : 'the US convention'}). Please confirm.`);
     return asDate(d, date);
   }
-  const notation = inferNotation(cells, MIN_FIT_SHARE, isEuropean);
+  const notation = inferNotation(cells, MIN_FIT_SHARE, mark === undefined ? isEuropean : mark === COMMA, mark);
   if (notation) setNotation(d, notation, rule?.role === 'money' || MONEY_HEADER.test(label));
   return d;
-}
-
-function asDate(d: Draft, date: { family: number; order: DateOrder; type: ColumnType; label: string }): Draft {
-  d.typing = { type: date.type, scale: 0 };
-  d.kind = KIND_DATE_CONVERT;
-  d.sourceFormat = date.label;
-  d.date = { family: date.family, order: date.order };
-  return d;
-}
-
-function setNotation(d: Draft, notation: NumberNotation, isMoney: boolean): void {
-  const scale = isMoney ? Math.max(notation.scale, MONEY_MIN_SCALE) : notation.scale;
-  d.notation = notation;
-  d.typing = { type: scale === 0 && notation.isWhole ? 'integer' : 'decimal', scale };
-  d.parseScale = scale;
-  // `12.5` under an id-like header ("Account Updater Fees") still takes the fast plain parser.
-  d.kind = notation.isPlain ? KIND_NUMBER : KIND_LOCALE_NUMBER;
-  d.sourceFormat = notation.isPlain ? undefined : notation.label;
 }
 
 /**
@@ -150,7 +134,8 @@ function setNotation(d: Draft, notation: NumberNotation, isMoney: boolean): void
  * it (a `-62,3` elsewhere means commas are decimals here); if nothing does,
  * the delimiter does (`;` files are European), with a warning.
  */
-function settleAmbiguous(drafts: Draft[], sampler: TypeSampler, isEuropean: boolean, warnings: string[]): void {
+function settleAmbiguous(drafts: Draft[], sampler: TypeSampler, choice: Choice, warnings: string[]): void {
+  const { isEuropean } = choice;
   let comma = 0;
   let dot = 0;
   const plainAmbiguous = drafts.map((d, index) => d.kind === KIND_NUMBER && !d.notation && d.rule?.impliedScale === undefined && sampler.cells[index]!.length > 0 && sampler.cells[index]!.every(looksGrouped));
@@ -158,7 +143,7 @@ function settleAmbiguous(drafts: Draft[], sampler: TypeSampler, isEuropean: bool
     if (d.notation && !d.notation.isAmbiguous && !d.notation.isWhole) d.notation.decimal === DOT ? dot++ : comma++;
     else if (d.kind === KIND_NUMBER && d.typing.type === 'decimal' && d.typing.scale > 0 && !d.rule?.impliedScale && !plainAmbiguous[index]) dot++;
   });
-  const preferComma = comma > dot || (comma === dot && isEuropean);
+  const preferComma = choice.mark !== undefined ? choice.mark === COMMA : comma > dot || (comma === dot && isEuropean);
   drafts.forEach((d, index) => {
     // `1.234` read as a plain decimal, in a file whose amounts use decimal commas: it is 1234.
     if (plainAmbiguous[index] && (preferComma || dot === 0)) d.notation = { decimal: DOT, scale: 3, isWhole: false, label: '1.234', isAmbiguous: true, isPlain: true };

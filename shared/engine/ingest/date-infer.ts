@@ -17,7 +17,8 @@ export interface DatePlan {
   isAmbiguous: boolean;
 }
 
-export function inferDate(cells: Uint8Array[], minShare: number, preferDmy: boolean, allowCompact: boolean): DatePlan | null {
+/** `forcedOrder` is the user's answer for day/month-first dates; the data no longer decides it. */
+export function inferDate(cells: Uint8Array[], minShare: number, preferDmy: boolean, allowCompact: boolean, forcedOrder?: 'DMY' | 'MDY'): DatePlan | null {
   if (cells.length === 0) return null;
   const needed = Math.ceil(cells.length * minShare);
   const families = new Map<number, number>();
@@ -48,6 +49,7 @@ export function inferDate(cells: Uint8Array[], minShare: number, preferDmy: bool
   let isAmbiguous = false;
   if (family === FAMILY_YMD || family === FAMILY_COMPACT) order = 'YMD';
   else if (family === FAMILY_DOT) order = 'DMY';
+  else if (forcedOrder) order = forcedOrder;
   else if (firstOver12 && secondOver12) return null;
   else if (firstOver12) order = 'DMY';
   else if (secondOver12) order = 'MDY';

@@ -11,7 +11,7 @@ export interface EncodingGuess {
 
 const MAGIC: { bytes: number[]; what: string }[] = [
   { bytes: [0x89, 0x50, 0x4e, 0x47], what: 'a PNG image' },
-  { bytes: [0x50, 0x4b, 0x03, 0x04], what: 'a ZIP archive (an XLSX workbook is one)' },
+  { bytes: [0x50, 0x4b, 0x03, 0x04], what: 'a ZIP archive without an XLSX workbook in it (no xl/workbook.xml)' },
   { bytes: [0x25, 0x50, 0x44, 0x46], what: 'a PDF document' },
   { bytes: [0xff, 0xd8, 0xff], what: 'a JPEG image' },
   { bytes: [0x47, 0x49, 0x46, 0x38], what: 'a GIF image' },

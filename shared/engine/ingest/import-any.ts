@@ -1,23 +1,21 @@
 import type { ByteSource, ImportHooks, ImportOptions, ImportReport } from '../api';
 import type { EngineContext } from '../context';
-import { detectStatementFormat } from '../formats/detect-format';
 import { loadStatements } from '../formats/load-statements';
 import { importCsv } from './import-csv';
-
-const HEAD_BYTES = 64 * 1024;
+import { detectSourceKind } from './source-kind';
+import { loadXlsx } from './xlsx/import-xlsx';
 
 /**
  * One entry point for every file: bank statements (BAI2, MT940/MT942,
  * camt.05x, NACHA) are recognised by content, not by extension (banks name
  * them .txt, .sta, .mta, .xml, .ach or nothing), and go to the statement
- * loader; everything else is CSV. A delimiter chosen by the user means
- * "read this as CSV", so detection is skipped then.
+ * loader; XLSX workbooks by their ZIP directory; everything else is CSV. A
+ * delimiter chosen by the user means "read this as CSV", so statement
+ * detection is skipped then.
  */
 export async function importAny(context: EngineContext, source: ByteSource, options: ImportOptions, hooks: ImportHooks = {}): Promise<ImportReport> {
-  if (source.size > 0 && !options.delimiter) {
-    const head = await source.read(0, Math.min(source.size, HEAD_BYTES));
-    const format = detectStatementFormat(head);
-    if (format) return loadStatements(context, source, options, hooks, format);
-  }
+  const kind = await detectSourceKind(source, options);
+  if (kind.kind === 'xlsx') return (await loadXlsx(context, source, kind.zip, options, hooks)).report;
+  if (kind.kind === 'statement') return loadStatements(context, source, options, hooks, kind.format);
   return importCsv(context, source, options, hooks);
 }

@@ -11,7 +11,7 @@ import { CsvScanner } from './csv-scanner';
 import { addDerivedColumns } from './derived-columns';
 import { createTranscoder, detectBinary, detectEncoding, normalizeEncoding } from './detect-encoding';
 import { inspectEnvelope } from './envelope';
-import { createTable, headerLabels, insertSql, tableColumns, type RowShape, type TableSetup } from './import-table';
+import { createTable, headerLabels, insertSql, storedPlans, tableColumns, type RowShape, type TableSetup } from './import-table';
 import { importJson, looksLikeJson } from './import-json';
 import { progress, raggedRow, scanError, warningsFor } from './import-report';
 import { quoteIdentifier } from './names';
@@ -61,7 +61,8 @@ export async function importCsv(context: EngineContext, original: ByteSource, op
   const headBytes = envelope.stripFraming ? stripFramingBytes(envelope.head.subarray(bomBytes)).bytes : envelope.head.subarray(bomBytes);
   const isWhole = source.size <= HEAD_BYTES;
   const headText = createTranscoder(encoding)?.push(headBytes, isWhole) ?? headBytes;
-  const dialect = sniffDialect(headText, isWhole, options.delimiter);
+  const dialect = sniffDialect(headText, isWhole, options.delimiter, options.headerLine);
+  if (!dialect) throw new EngineError('bad-input', `Line ${options.headerLine} cannot be the header: it is blank, inside a quoted value, or not among the first 200 rows.`, { file, line: options.headerLine });
   const sections = dialect.sections;
 
   const db = context.sqlite.db;
@@ -189,13 +190,15 @@ export async function importCsv(context: EngineContext, original: ByteSource, op
     const setup = state.setup!;
     const writer = state.writer!;
     let table: TableInfo = { ...state.table, rowCount: rows, columns: tableColumns(setup.plans, writer.coercedPerColumn, writer.damagedPerColumn) };
-    const derived = addDerivedColumns(context, table, setup.plans, setup.derived);
+    // Skipped columns are not in the table: rules that need them find nothing and add nothing.
+    const stored = storedPlans(setup.plans);
+    const derived = addDerivedColumns(context, table, stored, setup.derived);
     table = { ...table, columns: [...table.columns, ...derived.columns], isLoading: false, importMs: Math.round(context.now() - started) };
     for (const trailer of trailers) keep(trailer.line, 'trailer', trailer.cells);
     const controlTotals: ControlTotal[] = [
       ...checkTrailers(context, table, setup.plans, trailers, rows),
-      ...(sections?.bodyCode === null && preamble.length >= 2 ? checkSummarySection(context, table, setup.plans, preamble[0]!, preamble[1]!, 2, rows) : []),
-      ...(setup.profile?.id === 'paypal-stl' || setup.profile?.id === 'paypal-trr' ? checkPaypalFooters(context, table, setup.plans, footers) : []),
+      ...(sections?.bodyCode === null && preamble.length >= 2 ? checkSummarySection(context, table, stored, preamble[0]!, preamble[1]!, 2, rows) : []),
+      ...(setup.profile?.id === 'paypal-stl' || setup.profile?.id === 'paypal-trr' ? checkPaypalFooters(context, table, stored, footers) : []),
     ];
     if (rejected.length > STRAY_ROWS && rejected.length * REJECT_RATIO > rows + rejected.length) throw raggedRow(file, rejected[0]!.line, rejected[0]!.fields, state.setup!.plans.length + skipFields, labels);
     if (rejected.length > 0) storeRejected(context, table.name, rejected);

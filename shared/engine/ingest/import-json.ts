@@ -77,7 +77,8 @@ export async function importJson(context: EngineContext, source: ByteSource, opt
   const lines = [columns.map((column) => csvCell(column)).join(','), ...rows.map((row) => columns.map((column) => csvCell(row.get(column) ?? '')).join(','))];
   const bytes = createEncoder().encode(`${lines.join('\n')}\n`);
   const csv: ByteSource = { name: source.name, size: bytes.length, read: (offset, length) => Promise.resolve(bytes.subarray(offset, offset + length)) };
-  const report = await importCsv(context, csv, options, hooks);
+  // Encoding, delimiter and header line describe the CSV we wrote, not the user's file.
+  const report = await importCsv(context, csv, { ...options, encoding: undefined, delimiter: undefined, headerLine: undefined }, hooks);
   const table = { ...report.table, sizeBytes: source.size };
   context.catalog.put(table);
   const shape = `JSON array of ${rows.length} object(s), flattened to ${columns.length} columns`;

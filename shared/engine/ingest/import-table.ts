@@ -2,7 +2,7 @@
 import type { ByteSource, ColumnInfo, ImportOptions, ImportReport, TableInfo } from '../api';
 import type { EngineContext } from '../context';
 import type { DerivedRule, Profile } from '../profiles';
-import { planColumns, type ColumnPlan } from './column-plan';
+import { KIND_SKIP, planColumns, type ColumnPlan } from './column-plan';
 import type { CsvScanner } from './csv-scanner';
 import { declaredType, TypeSampler } from './infer-types';
 import { quoteIdentifier, sanitizeColumnNames, tableNameFor } from './names';
@@ -33,10 +33,11 @@ export function headerLabels(scanner: CsvScanner, buf: Uint8Array, length: numbe
   return labels;
 }
 
-/** Columns as the catalog lists them: each converted date followed by its `_raw` sibling. */
+/** Columns as the catalog lists them: each converted date followed by its `_raw` sibling; skipped ones left out. */
 export function tableColumns(plans: ColumnPlan[], coerced?: number[], damaged?: number[]): ColumnInfo[] {
   const columns: ColumnInfo[] = [];
   plans.forEach((plan, index) => {
+    if (plan.kind === KIND_SKIP) return;
     const info: ColumnInfo = { ...plan.info, coercedCells: coerced?.[index] ?? 0 };
     const damage = damaged?.[index] ?? 0;
     if (damage > 0) info.damagedCells = damage;
@@ -72,7 +73,7 @@ export function createTable(
   }
   const names = sanitizeColumnNames(labels);
   for (const column of names) if (column.reason) renamed.push({ label: column.label, name: column.name, reason: column.reason });
-  const { plans, profile, warnings, derived } = planColumns(sampler, names, dialect.delimiter, dialect.headerIndex >= 0);
+  const { plans, profile, warnings, derived } = planColumns(sampler, names, dialect.delimiter, dialect.headerIndex >= 0, options);
   const columns = tableColumns(plans);
   const existing = context.sqlite.db.exec("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")[0]?.values.map((row) => String(row[0])) ?? [];
   const name = tableNameFor(options.tableName ?? source.name, existing);
@@ -98,6 +99,11 @@ export function createTable(
   }
   context.catalog.put(table);
   return { table, plans, profile, warnings, derived };
+}
+
+/** The plans whose columns are in the table (the user may have skipped some). */
+export function storedPlans(plans: ColumnPlan[]): ColumnPlan[] {
+  return plans.filter((plan) => plan.kind !== KIND_SKIP);
 }
 
 export function insertSql(table: TableInfo): string {

@@ -64,23 +64,27 @@ function read(cells: Uint8Array[], decimal: number): Reading {
   return reading;
 }
 
-/** The notation that reads at least `minShare` of `cells`, or null. */
-export function inferNotation(cells: Uint8Array[], minShare: number, preferComma: boolean): NumberNotation | null {
+/**
+ * The notation that reads at least `minShare` of `cells`, or null. With
+ * `forcedMark` (the user chose the decimal mark) only that reading counts
+ * and nothing is ambiguous.
+ */
+export function inferNotation(cells: Uint8Array[], minShare: number, preferComma: boolean, forcedMark?: number): NumberNotation | null {
   if (cells.length === 0) return null;
   const needed = Math.ceil(cells.length * minShare);
-  const dot = read(cells, DOT);
-  const comma = read(cells, COMMA);
-  const dotFits = dot.fits >= needed;
-  const commaFits = comma.fits >= needed;
+  const dot = forcedMark === COMMA ? null : read(cells, DOT);
+  const comma = forcedMark === DOT ? null : read(cells, COMMA);
+  const dotFits = dot !== null && dot.fits >= needed;
+  const commaFits = comma !== null && comma.fits >= needed;
   if (!dotFits && !commaFits) return null;
   let isAmbiguous = false;
   let useComma: boolean;
-  if (dotFits && commaFits) {
+  if (dot && comma && dotFits && commaFits) {
     // Same values either way (no mark, or only unambiguous ones)? Then nothing to ask.
     isAmbiguous = dot.values.some((value, index) => value !== '' && comma.values[index] !== '' && value !== comma.values[index]);
     useComma = isAmbiguous ? preferComma : comma.fits > dot.fits || (comma.fits === dot.fits && preferComma);
   } else useComma = commaFits;
-  const chosen = useComma ? comma : dot;
+  const chosen = (useComma ? comma : dot)!;
   const scale = smallestScale(chosen.scales, needed);
   return {
     decimal: useComma ? COMMA : DOT,

@@ -1,7 +1,7 @@
 import type { CoercedCell } from '../api';
 import type { NativeStatement } from '../sqlite/native-statement';
 import { isIsoDate, isIsoTimestamp, parseBoolean, parseScaled } from './cell-classify';
-import { KIND_BOOLEAN, KIND_DATE, KIND_DATE_CONVERT, KIND_LOCALE_NUMBER, KIND_NUMBER, KIND_TEXT, KIND_TEXT_CHECKED, isExcelDamaged, type ColumnPlan } from './column-plan';
+import { KIND_BOOLEAN, KIND_DATE, KIND_DATE_CONVERT, KIND_LOCALE_NUMBER, KIND_NUMBER, KIND_SKIP, KIND_TEXT, KIND_TEXT_CHECKED, isExcelDamaged, type ColumnPlan } from './column-plan';
 import { writeIsoDate, type DateOrder } from './date-format';
 import { parseLocaleScaled } from './number-format';
 import { decodeUtf8 } from './text-codec';
@@ -55,7 +55,8 @@ export class RowWriter {
     let slot = 0;
     plans.forEach((plan, index) => {
       this.params[index] = param;
-      param += plan.rawName ? 2 : 1;
+      // A skipped column has no place in the INSERT at all.
+      param += plan.kind === KIND_SKIP ? 0 : plan.rawName ? 2 : 1;
       if (plan.kind === KIND_DATE_CONVERT) this.slots[index] = slot++;
     });
     this.coercedPerColumn = plans.map(() => 0);
@@ -79,8 +80,8 @@ export class RowWriter {
     for (let c = 0; c < kinds.length; c++) {
       const start = starts[first + c]!;
       const end = ends[first + c]!;
-      if (end <= start) continue; // empty → NULL
       const kind = kinds[c]!;
+      if (end <= start || kind === KIND_SKIP) continue; // empty → NULL; skipped → not stored
       const param = params[c]!;
       if (kind === KIND_TEXT) {
         statement.bindText(param, base + start, end - start);

@@ -18,6 +18,8 @@ export interface Dialect {
   headerIndex: number;
   /** Records before the header or first data row (a bank's title block, say). */
   preambleRows: number;
+  /** 1-based line the header starts on; 0 when there is none. */
+  headerLine: number;
   fieldCount: number;
   /** Set for record-type files (PayPal STL, Trustly, dLocal). */
   sections: SectionLayout | null;
@@ -32,8 +34,14 @@ interface Scored {
   firstModalRow: number;
 }
 
-/** Picks the delimiter whose field counts are most consistent, then the header row. */
-export function sniffDialect(head: Uint8Array, isWholeFile: boolean, forcedDelimiter?: string): Dialect {
+/**
+ * Picks the delimiter whose field counts are most consistent, then the header
+ * row. `forcedHeaderLine` is the user's choice (a 1-based line, 0 for none);
+ * null means that line does not start a record among the first rows.
+ */
+export function sniffDialect(head: Uint8Array, isWholeFile: boolean, forcedDelimiter?: string): Dialect;
+export function sniffDialect(head: Uint8Array, isWholeFile: boolean, forcedDelimiter: string | undefined, forcedHeaderLine: number | undefined): Dialect | null;
+export function sniffDialect(head: Uint8Array, isWholeFile: boolean, forcedDelimiter?: string, forcedHeaderLine?: number): Dialect | null {
   const newline = head.includes(0x0a) || !head.includes(0x0d) ? 0x0a : 0x0d;
   const sepLine = excelSepLine(head);
   const candidates = forcedDelimiter ? [forcedDelimiter] : sepLine ? [sepLine] : CANDIDATES;
@@ -46,9 +54,14 @@ export function sniffDialect(head: Uint8Array, isWholeFile: boolean, forcedDelim
   const scanner = scanSample(head, isWholeFile, chosen.delimiter, newline);
   const isLabel = (row: number) => isLabelRow(scanner, head, row);
   const skip = sepLine ? 1 : 0;
+  if (forcedHeaderLine !== undefined) {
+    const forced = headerAtLine(scanner, forcedHeaderLine, chosen.fieldCount, skip);
+    return forced && { delimiter: chosen.delimiter, newline, ...forced, headerLine: forcedHeaderLine, sections: null, hasSepLine: Boolean(sepLine) };
+  }
   const sections = detectSections(scanner, head, head.length, scanner.rowsFound, isLabel);
   if (sections) {
-    return { delimiter: chosen.delimiter, newline, headerIndex: sections.headerIndex, preambleRows: Math.max(0, sections.headerIndex), fieldCount: sections.fieldCount, sections, hasSepLine: false };
+    const headerLine = sections.headerIndex >= 0 ? scanner.rowLine[sections.headerIndex]! : 0;
+    return { delimiter: chosen.delimiter, newline, headerIndex: sections.headerIndex, preambleRows: Math.max(0, sections.headerIndex), headerLine, fieldCount: sections.fieldCount, sections, hasSepLine: false };
   }
   const header = findHeader(scanner, head, chosen.fieldCount, skip, isLabel);
   return {
@@ -56,6 +69,7 @@ export function sniffDialect(head: Uint8Array, isWholeFile: boolean, forcedDelim
     newline,
     headerIndex: header.headerIndex,
     preambleRows: header.preambleRows,
+    headerLine: header.headerIndex >= 0 ? (scanner.rowLine[header.headerIndex] ?? 1) : 0,
     fieldCount: chosen.fieldCount,
     sections: null,
     hasSepLine: Boolean(sepLine),
@@ -97,6 +111,21 @@ function findHeader(scanner: CsvScanner & { rowsFound: number }, head: Uint8Arra
   if (firstModal < 0) firstModal = Math.min(skip, Math.max(0, scanner.rowsFound - 1));
   if (scanner.rowsFound === 0) return { headerIndex: skip, preambleRows: skip };
   return { headerIndex: -1, preambleRows: firstModal };
+}
+
+/** The user's header line: that record is the header and sets the width; 0 means data from the first full-width record. */
+function headerAtLine(scanner: CsvScanner & { rowsFound: number }, line: number, modal: number, skip: number): { headerIndex: number; preambleRows: number; fieldCount: number } | null {
+  const count = (row: number) => scanner.rowFirstField[row + 1]! - scanner.rowFirstField[row]!;
+  if (line === 0) {
+    let first = skip;
+    while (first < scanner.rowsFound && count(first) !== modal) first++;
+    return { headerIndex: -1, preambleRows: Math.min(first, Math.max(0, scanner.rowsFound - 1)), fieldCount: modal };
+  }
+  for (let r = 0; r < scanner.rowsFound; r++) {
+    if (scanner.rowLine[r] === line) return { headerIndex: r, preambleRows: r, fieldCount: count(r) };
+    if (scanner.rowLine[r]! > line) break;
+  }
+  return null;
 }
 
 function isFullLabelRow(scanner: CsvScanner, head: Uint8Array, row: number): boolean {

@@ -6,7 +6,7 @@ import type { WorkbenchPlatform } from '../../platform';
 import type { RecentFile } from '../../platform/platform';
 import { toEngineError } from './error-text';
 import { hashFile } from './hash-file';
-import type { ImportJob, ImportNotice } from './import-types';
+import type { ImportJob, ImportNotice, ImportOverrides } from './import-types';
 
 export interface ImportCallbacks {
   /** The table exists with its first rows: show it now, the rest streams in. */
@@ -23,7 +23,8 @@ export interface ImportCallbacks {
 export interface ImportQueue {
   readonly jobs: readonly ImportJob[];
   readonly notices: readonly ImportNotice[];
-  enqueue(files: readonly File[]): void;
+  /** Queues files as they are (sample data, "load all"), or with the options a preview settled on. */
+  enqueue(files: readonly File[], options?: ImportOverrides): void;
   cancel(id: string): void;
   /** Cancels the running import and everything queued behind it (Escape). */
   cancelAll(): boolean;
@@ -89,7 +90,7 @@ export function useImportQueue(client: EngineClient, platform: WorkbenchPlatform
     async (job: ImportJob) => {
       patchJob(job.id, { state: 'running' });
       try {
-        const report = await client.importFile(job.file, job.file.name, { importId: job.id, budgetBytes: budgetRef.current });
+        const report = await client.importFile(job.file, job.file.name, { ...job.options, importId: job.id, budgetBytes: budgetRef.current });
         callbacksRef.current.onImported(report);
         // Hashed after the import, not beside it: on two cores a parallel hash worker
         // slowed a 1M-row import by seconds, and the hash is only needed once it is done.
@@ -129,9 +130,9 @@ export function useImportQueue(client: EngineClient, platform: WorkbenchPlatform
   }, [runJob, updateJobs]);
 
   const enqueue = useCallback(
-    (files: readonly File[]) => {
+    (files: readonly File[], options: ImportOverrides = {}) => {
       if (files.length === 0) return;
-      const added: ImportJob[] = files.map((file) => ({ id: newImportId(), file, state: 'queued', progress: null, tableName: null }));
+      const added: ImportJob[] = files.map((file) => ({ id: newImportId(), file, options, state: 'queued', progress: null, tableName: null }));
       updateJobs((current) => [...current, ...added]);
       void pump();
     },

@@ -19,6 +19,20 @@ function gridGestures(isMac: boolean): readonly (readonly [string, string])[] {
   ];
 }
 
+/** Keys and gestures of the match view's side-by-side items (F8 is in the View group above). */
+function matchGestures(isMac: boolean): readonly (readonly [string, string])[] {
+  const primary = isMac ? '⌘' : 'Ctrl+';
+  return [
+    ['Next difference', 'N'],
+    ['Previous difference', 'P'],
+    ['Select a row', 'Click'],
+    ['Add rows, from any item', `${primary}Click`],
+    ['Select a whole item', 'Click its status'],
+    ['Add the focused item', 'Space'],
+    ['Run the spec', `${primary}Enter`],
+  ];
+}
+
 export function ShortcutsDialog({ isMac, onClose }: { isMac: boolean; onClose(): void }) {
   return (
     <Dialog title="Keyboard shortcuts" onClose={onClose} width={600} testId="shortcuts-dialog">
@@ -42,6 +56,17 @@ export function ShortcutsDialog({ isMac, onClose }: { isMac: boolean; onClose():
             </section>
           );
         })}
+        <section className="shortcuts-grid" data-testid="shortcuts-match">
+          <h3>Match</h3>
+          <dl>
+            {matchGestures(isMac).map(([label, keys]) => (
+              <div key={label} className="shortcut-row">
+                <dt>{label}</dt>
+                <dd className="shortcut-gesture">{keys.length === 1 ? <kbd>{keys}</kbd> : keys}</dd>
+              </div>
+            ))}
+          </dl>
+        </section>
         <section className="shortcuts-grid">
           <h3>Grid</h3>
           <dl>

@@ -7,7 +7,8 @@ import { useLatest } from '../../lib/use-latest';
 /** Runs a command; returns false when it did not apply (so the key keeps its normal meaning). */
 export type CommandRunner = (id: CommandId) => boolean;
 
-function isEditable(target: EventTarget | null): boolean {
+/** True for fields that own plain keys (a filter box, the regex field), so single-letter shortcuts stay out of them. */
+export function isEditable(target: EventTarget | null): boolean {
   return target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement || (target instanceof HTMLElement && target.isContentEditable);
 }
 
