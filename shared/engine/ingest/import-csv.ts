@@ -207,7 +207,7 @@ export async function importCsv(context: EngineContext, original: ByteSource, op
     const strippedControlBytes = stream.framingRemoved + envelope.paddingBytes;
     const warnings = [
       ...(rejected.length
-        ? [`${rejected.length} row(s) did not have ${table.columns.length} fields and were set aside in table ${table.name}_rejected (first at line ${rejected[0]!.line}: ${rejected[0]!.reason})`]
+        ? [`${rejected.length} row(s) did not have ${setup.plans.length + skipFields} fields and were set aside in table ${table.name}_rejected (first at line ${rejected[0]!.line}: ${rejected[0]!.reason})`]
         : []),
       ...setup.warnings,
       ...warningsFor({ table, coercedTotal, dialect, blankRows: scanner.blankRowsSkipped, trailers, sectionRows: metadata.filter((m) => m.kind === 'section').length, controlTotals, strippedControlBytes }),

@@ -30,7 +30,7 @@ export function PreviewColumns({ preview, overrides, onChange }: PreviewColumnsP
             <th>Scale</th>
             <th>Read as</th>
             <th>First values</th>
-            <th className="num">Kept as text</th>
+            <th className="num" title="Cells of the sample that did not fit the type; they are kept as text">As text</th>
           </tr>
         </thead>
         <tbody>
@@ -89,7 +89,7 @@ function ColumnRow({ column, isFixed, overrides, onChange }: { column: PreviewCo
         <div className="preview-samples mono" data-testid="preview-samples">
           {column.samples.map((sample, index) => (
             <span key={index} className="preview-sample">
-              {sample.length > 40 ? `${sample.slice(0, 39)}…` : sample}
+              {sample}
             </span>
           ))}
         </div>

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { Dialog } from '../../components/Dialog';
 import { AlertIcon } from '../../components/icons';
 import { formatCount, formatMegabytes } from '../../lib/format';
@@ -25,6 +26,12 @@ interface PreviewDialogProps {
 /** One file before it is loaded: what was detected, the choices to change, and what the sample showed. */
 export function PreviewDialog({ file, waiting, state, overrides, onChange, onLoad, onLoadAll, onCancel }: PreviewDialogProps) {
   const { preview, failure, isLoading } = state;
+  const loadRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    // After the Dialog's own effect has opened it (parent effects run after this one), so Enter loads and Escape cancels.
+    const timer = window.setTimeout(() => loadRef.current?.focus(), 0);
+    return () => window.clearTimeout(timer);
+  }, []);
   const footer = (
     <>
       <span className="preview-foot-note">Nothing is loaded until you press Load.</span>
@@ -36,7 +43,7 @@ export function PreviewDialog({ file, waiting, state, overrides, onChange, onLoa
           Load all {waiting + 1}
         </button>
       ) : null}
-      <button type="button" className="btn btn-primary" onClick={onLoad} data-testid="preview-load">
+      <button ref={loadRef} type="button" className="btn btn-primary" onClick={onLoad} data-testid="preview-load">
         Load
       </button>
     </>

@@ -67,16 +67,16 @@ export function PreviewOptions({ preview, overrides, onChange }: PreviewOptionsP
         <span>Dates</span>
         <select data-testid="preview-date-order" value={overrides.dateOrder ?? ''} disabled={preview.sourceFormat === 'statement'} onChange={(event) => onChange(withOption(overrides, 'dateOrder', dateOrder(event.currentTarget.value)))}>
           <option value="">As detected</option>
-          <option value="DMY">Day first (31/12)</option>
-          <option value="MDY">Month first (12/31)</option>
+          <option value="DMY">Day first</option>
+          <option value="MDY">Month first</option>
         </select>
       </label>
       <label>
-        <span>Decimal mark</span>
+        <span>Decimals</span>
         <select data-testid="preview-decimal-mark" value={overrides.decimalMark ?? ''} disabled={preview.sourceFormat === 'statement'} onChange={(event) => onChange(withOption(overrides, 'decimalMark', decimalMark(event.currentTarget.value)))}>
           <option value="">As detected</option>
-          <option value=".">Point (1,234.56)</option>
-          <option value=",">Comma (1.234,56)</option>
+          <option value=".">1,234.56</option>
+          <option value=",">1.234,56</option>
         </select>
       </label>
     </div>

@@ -19,6 +19,7 @@ import { cutBeforeLine, cutSample, describeHead, PREVIEW_BYTES, type Sample } fr
 import { previewColumns } from './preview-values';
 
 const PREVIEW_COERCED = 50;
+const ENCODING_LABEL_UTF8 = /^utf-?8$/i;
 
 interface Loaded {
   report: ImportReport;
@@ -78,9 +79,11 @@ async function retrySample(error: unknown, sample: Sample, options: ImportOption
   return cutBeforeLine(sample, line, facts.encoding);
 }
 
+/** The same test importCsv makes (UTF-8 text opening an array or object); JSON is read whole, so it is not cut. */
 async function isJson(source: ByteSource, options: ImportOptions): Promise<boolean> {
-  if (options.encoding && options.encoding.toLowerCase().replace('utf8', 'utf-8') !== 'utf-8') return false;
-  const head = await source.read(0, Math.min(source.size, 4096));
+  // An unknown encoding label is not JSON either: the import reports the label.
+  if (options.encoding && !ENCODING_LABEL_UTF8.test(options.encoding.trim())) return false;
+  const head = await source.read(0, Math.min(source.size, 64 * 1024));
   const guess = detectEncoding(head);
   return guess.encoding === 'utf-8' && looksLikeJson(head, guess.bomBytes);
 }
