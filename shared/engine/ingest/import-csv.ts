@@ -19,6 +19,7 @@ import { RowWriter } from './row-writer';
 import { cellText, isBodyRow, rowCells } from './sections';
 import { sniffDialect, type Dialect } from './sniff';
 import { isTrailerCandidate } from './trailer';
+import { checkNetEqualsGrossMinusFee } from './net-check';
 
 const HEAD_BYTES = 64 * 1024;
 const DEFAULT_CHUNK_BYTES = 4 * 1024 * 1024;
@@ -212,6 +213,7 @@ export async function importCsv(context: EngineContext, original: ByteSource, op
       ...setup.warnings,
       ...warningsFor({ table, coercedTotal, dialect, blankRows: scanner.blankRowsSkipped, trailers, sectionRows: metadata.filter((m) => m.kind === 'section').length, controlTotals, strippedControlBytes }),
       ...derived.warnings,
+      ...checkNetEqualsGrossMinusFee(context, table),
     ];
     const report: ImportReport = {
       table,
