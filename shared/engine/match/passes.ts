@@ -13,6 +13,7 @@ const R = WORK.R;
 
 export function createMatchesTable(db: SqlJsDatabase): void {
   db.run('DROP TABLE IF EXISTS _wb_matches');
+  db.run('DROP TABLE IF EXISTS _wb_multi');
   createMatchesTableIfMissing(db);
 }
 
@@ -54,8 +55,8 @@ export function runPairPass(db: SqlJsDatabase, spec: MatchSpec, pass: 1 | 2 | 3)
   let groupGuard = '';
   if (spec.group && pass !== 3) {
     const grouped = spec.group.side === 'left' ? L : R;
-    db.run('DROP TABLE IF EXISTS _wb_multi');
-    db.run(`CREATE TABLE _wb_multi AS SELECT k FROM ${grouped} WHERE k IS NOT NULL GROUP BY k HAVING count(*) > 1`);
+    // Built once per run (createMatchesTable drops it): passes 1 and 2 share it.
+    db.run(`CREATE TABLE IF NOT EXISTS _wb_multi AS SELECT k FROM ${grouped} WHERE k IS NOT NULL GROUP BY k HAVING count(*) > 1`);
     groupGuard = ` AND ${spec.group.side === 'left' ? 'l' : 'r'}.k NOT IN (SELECT k FROM _wb_multi)`;
   }
   db.run('DROP TABLE IF EXISTS _wb_c');
