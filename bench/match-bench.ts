@@ -16,6 +16,7 @@ import { createEngine } from '../shared/engine/index';
 import { loadSqliteRuntime } from '../shared/engine/sqlite/open-sqlite';
 import { openByteSource } from '../electron/cli/node-byte-source';
 import { round } from './stats';
+import { runChromiumMatch, type ChromiumMatchRun } from './chromium-match';
 
 const MARKER = 'MATCH_RESULT ';
 
@@ -30,11 +31,23 @@ export const MATCH_SPEC = {
   passes: ['exact', 'tolerance'],
 };
 
+interface NodeMatchRun {
+  totalMs: number;
+  phases: Record<string, number>;
+  passes: { name: string; matches: number; elapsedMs: number }[];
+  openBreaks: number;
+  tied: boolean;
+}
+
 export interface MatchBenchResults {
-  node: { totalMs: number; phases: Record<string, number>; passes: { name: string; matches: number; elapsedMs: number }[]; openBreaks: number; tied: boolean };
+  /** Runs in one fresh Node process: the first is cold (no JIT warm-up), the rest re-run the same spec. */
+  node: { runs: NodeMatchRun[]; firstMs: number; medianMs: number };
+  chromium: { runs: ChromiumMatchRun[]; firstMs: number; medianMs: number } | { error: string };
   duckdbMs: number;
   duckdbStatuses: Record<string, number>;
 }
+
+const REPS = 3;
 
 async function loadEngine() {
   const require = createRequire(import.meta.url);
@@ -69,25 +82,29 @@ export async function ensureLedger(csvPath: string, dir: string): Promise<string
   return ledger;
 }
 
-async function child(csvPath: string, ledgerPath: string): Promise<MatchBenchResults['node']> {
+async function child(csvPath: string, ledgerPath: string): Promise<NodeMatchRun[]> {
   const engine = await loadEngine();
   for (const [path, name] of [[csvPath, 'processor_balance'], [ledgerPath, 'ledger']] as const) {
     const source = openByteSource(path);
     await engine.importFile(source, { importId: name, tableName: name });
     source.close();
   }
-  const started = performance.now();
-  const run = engine.match(MATCH_SPEC);
-  return {
-    totalMs: round(performance.now() - started),
-    phases: Object.fromEntries(Object.entries(run.phases).map(([key, value]) => [key, round(value)])),
-    passes: run.passes.map((pass) => ({ name: pass.name, matches: pass.matches, elapsedMs: round(pass.elapsedMs) })),
-    openBreaks: run.openBreaks,
-    tied: run.tieOut.every((line) => line.isTied),
-  };
+  const runs: NodeMatchRun[] = [];
+  for (let rep = 0; rep < REPS; rep++) {
+    const started = performance.now();
+    const run = engine.match(MATCH_SPEC);
+    runs.push({
+      totalMs: round(performance.now() - started),
+      phases: Object.fromEntries(Object.entries(run.phases).map(([key, value]) => [key, round(value)])),
+      passes: run.passes.map((pass) => ({ name: pass.name, matches: pass.matches, elapsedMs: round(pass.elapsedMs) })),
+      openBreaks: run.openBreaks,
+      tied: run.tieOut.every((line) => line.isTied),
+    });
+  }
+  return runs;
 }
 
-function spawnChild(csvPath: string, ledgerPath: string): Promise<MatchBenchResults['node']> {
+function spawnChild(csvPath: string, ledgerPath: string): Promise<NodeMatchRun[]> {
   return new Promise((resolve, reject) => {
     const proc = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), csvPath, ledgerPath], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
@@ -96,7 +113,7 @@ function spawnChild(csvPath: string, ledgerPath: string): Promise<MatchBenchResu
     proc.on('close', (code) => {
       const line = out.split('\n').find((candidate) => candidate.startsWith(MARKER));
       if (code !== 0 || !line) reject(new Error(`match child exited with ${code}: ${out.slice(-2000)}`));
-      else resolve(JSON.parse(line.slice(MARKER.length)) as MatchBenchResults['node']);
+      else resolve(JSON.parse(line.slice(MARKER.length)) as NodeMatchRun[]);
     });
   });
 }
@@ -121,13 +138,26 @@ async function duckdb(csvPath: string, ledgerPath: string): Promise<{ ms: number
   return { ms: round(ms), statuses };
 }
 
-export async function runMatchBench(csvPath: string, dataDir: string, log: (line: string) => void): Promise<MatchBenchResults> {
+function firstAndMedian(values: number[]): { firstMs: number; medianMs: number } {
+  const sorted = [...values].sort((a, b) => a - b);
+  return { firstMs: values[0] ?? Number.NaN, medianMs: sorted[Math.floor(sorted.length / 2)] ?? Number.NaN };
+}
+
+export async function runMatchBench(root: string, csvPath: string, dataDir: string, log: (line: string) => void): Promise<MatchBenchResults> {
   const ledger = await ensureLedger(csvPath, dataDir);
-  const node = await spawnChild(csvPath, ledger);
-  log(`  sql.js match: ${node.totalMs} ms ${JSON.stringify(node.phases)}`);
+  const nodeRuns = await spawnChild(csvPath, ledger);
+  for (const run of nodeRuns) log(`  sql.js match (node): ${run.totalMs} ms ${JSON.stringify(run.phases)}`);
+  let chromium: MatchBenchResults['chromium'];
+  try {
+    const { runs } = await runChromiumMatch(root, csvPath, ledger, REPS, log);
+    chromium = { runs, ...firstAndMedian(runs.map((run) => run.engineMs)) };
+  } catch (error) {
+    log(`  chromium match failed: ${error instanceof Error ? error.message : String(error)}`);
+    chromium = { error: error instanceof Error ? error.message : String(error) };
+  }
   const duck = await duckdb(csvPath, ledger);
   log(`  duckdb match: ${duck.ms} ms`);
-  return { node, duckdbMs: duck.ms, duckdbStatuses: duck.statuses };
+  return { node: { runs: nodeRuns, ...firstAndMedian(nodeRuns.map((run) => run.totalMs)) }, chromium, duckdbMs: duck.ms, duckdbStatuses: duck.statuses };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -37,6 +37,11 @@ export function midPageMs(node: NodeImportResults | null, mid: number): number |
   return medians.every((value): value is number => value !== undefined) ? Math.max(...medians) : null;
 }
 
+function chromiumMatch(results: BenchResults): { firstMs: number; medianMs: number } | null {
+  const chromium = ok(results.match)?.chromium;
+  return chromium && !('error' in chromium) ? chromium : null;
+}
+
 export function buildChecks(results: BenchResults, mid: number): Check[] {
   const chromium = ok(results.chromium);
   const reference = ok(results.reference);
@@ -50,7 +55,9 @@ export function buildChecks(results: BenchResults, mid: number): Check[] {
     check('chromium first rows visible ≤ 1000 ms', chromium?.firstRowsMs.median ?? null, 1000),
     check(`100-row page @${mid} sorted, index built ≤ 50 ms`, midPageMs(node, mid), 50),
     check('main thread max block during import ≤ 50 ms', block, 50),
-    check('1M × 1M match in sql.js (node) ≤ 3000 ms', ok(results.match)?.node.totalMs ?? null, 3000),
+    // The first run in a fresh process: no JIT warm-up, as an analyst's first click.
+    check('1M × 1M match in sql.js (node, first run) ≤ 3000 ms', ok(results.match)?.node.firstMs ?? null, 3000),
+    check('1M × 1M match in sql.js (chromium worker, first run) ≤ 3000 ms', chromiumMatch(results)?.firstMs ?? null, 3000),
   ];
 }
 
@@ -109,8 +116,15 @@ function tableRows(results: BenchResults, mid: number): Row[] {
   const match = ok(results.match);
   if (match) {
     const duck = match.duckdbMs;
-    rows.push({ name: '1M × 1M match: sql.js engine (node)', ms: match.node.totalMs, vsSqlite: null, vsDuck: duck ? round(match.node.totalMs / duck) : null });
-    for (const [phase, ms] of Object.entries(match.node.phases)) rows.push({ name: `  match phase ${phase}`, ms, vsSqlite: null, vsDuck: null });
+    const vsDuck = (ms: number) => (duck ? round(ms / duck) : null);
+    rows.push({ name: '1M × 1M match: sql.js (node), first run', ms: match.node.firstMs, vsSqlite: null, vsDuck: vsDuck(match.node.firstMs) });
+    rows.push({ name: '1M × 1M match: sql.js (node), median of runs', ms: match.node.medianMs, vsSqlite: null, vsDuck: vsDuck(match.node.medianMs) });
+    for (const [phase, ms] of Object.entries(match.node.runs[0]?.phases ?? {})) rows.push({ name: `  first run: ${phase}`, ms, vsSqlite: null, vsDuck: null });
+    const inChromium = chromiumMatch(results);
+    if (inChromium) {
+      rows.push({ name: '1M × 1M match: sql.js (chromium worker), first run', ms: inChromium.firstMs, vsSqlite: null, vsDuck: vsDuck(inChromium.firstMs) });
+      rows.push({ name: '1M × 1M match: sql.js (chromium worker), median', ms: inChromium.medianMs, vsSqlite: null, vsDuck: vsDuck(inChromium.medianMs) });
+    }
     rows.push({ name: '1M × 1M match: duckdb (same classification)', ms: duck, vsSqlite: null, vsDuck: 1 });
   }
   return rows;

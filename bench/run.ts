@@ -46,7 +46,7 @@ const results: BenchResults = {
   nodeImport: await section('node engine import', () => runNodeImports(csv, REPS, log)),
   reference: await section('reference engines', () => runReferenceEngines(csv, REPS, mid, log)),
   chromium: await section('chromium app import', () => runChromiumImports(root, csv, rows, REPS, log)),
-  match: await section('1M × 1M matching', () => runMatchBench(csv, dataDir, log)),
+  match: await section('1M × 1M matching', () => runMatchBench(root, csv, dataDir, log)),
 };
 const checks = buildChecks(results, mid);
 const reference = ok(results.reference);

@@ -2,9 +2,10 @@ import type { EngineContext } from '../context';
 import { EngineError } from '../errors';
 import { formatScaled } from '../money/decimal';
 import type { SqlJsDatabase } from '../sqlite/sqljs-types';
-import { createMatchesTableIfMissing } from './passes';
+import { ExactSum } from '../money/exact-sum';
+import { addMatch, NO_PASS, OPEN, roundDays, STATUS_CODE, type RunState } from './run-state';
+import { indexOfRow, type SideData } from './side-data';
 import type { MatchSpec } from './spec';
-import { WORK } from './work-tables';
 
 /**
  * Manual decisions: an analyst matches rows the passes could not, or breaks a
@@ -60,20 +61,28 @@ function ids(values: unknown, side: string): number[] {
   return [...new Set(values as number[])];
 }
 
-/** Sums of the chosen rows in the last run's work tables (same scale and sign as the run). */
-function sums(db: SqlJsDatabase, leftIds: number[], rightIds: number[]): { left: bigint; right: bigint; found: number } {
-  const read = (table: string, list: number[]) => {
-    if (list.length === 0) return { total: 0n, count: 0 };
-    const row = db.exec(`SELECT sum(a), count(*) FROM ${table} WHERE id IN (SELECT value FROM json_each(?))`, [JSON.stringify(list)], { useBigInt: true })[0]?.values[0];
-    return { total: typeof row?.[0] === 'bigint' ? row[0] : 0n, count: Number(row?.[1] ?? 0) };
+/** Sums of the chosen rows in the last run (same scale and sign as the run). */
+function sums(state: RunState, leftIds: number[], rightIds: number[]): { left: bigint; right: bigint; found: number } {
+  const read = (data: SideData, list: number[]) => {
+    const total = new ExactSum();
+    let found = 0;
+    for (const id of list) {
+      const i = indexOfRow(data, id);
+      if (i < 0) continue;
+      found++;
+      const amount = data.amount[i]!;
+      if (!Number.isNaN(amount)) total.add(amount);
+    }
+    return { total: total.value(), found };
   };
-  const left = read(WORK.L, leftIds);
-  const right = read(WORK.R, rightIds);
-  return { left: left.total, right: right.total, found: left.count + right.count };
+  const left = read(state.left, leftIds);
+  const right = read(state.right, rightIds);
+  return { left: left.total, right: right.total, found: left.found + right.found };
 }
 
 /** Records a decision after checking it against the last run of `spec`. */
-export function recordDecision(context: EngineContext, spec: MatchSpec, scale: number, raw: ManualDecision): AuditEntry {
+export function recordDecision(context: EngineContext, spec: MatchSpec, state: RunState, raw: ManualDecision): AuditEntry {
+  const scale = state.scale;
   const db = context.sqlite.db;
   ensureAuditTable(db);
   const leftIds = ids(raw.leftIds, 'left');
@@ -81,7 +90,7 @@ export function recordDecision(context: EngineContext, spec: MatchSpec, scale: n
   const reason = typeof raw.reason === 'string' ? raw.reason.trim().slice(0, 2000) : '';
   if (raw.action !== 'match' && raw.action !== 'unmatch') throw new EngineError('bad-input', 'action must be match or unmatch');
   if (raw.action === 'match' && (leftIds.length === 0 || rightIds.length === 0)) throw new EngineError('bad-input', 'A manual match needs rows on both sides');
-  const { left, right, found } = sums(db, leftIds, rightIds);
+  const { left, right, found } = sums(state, leftIds, rightIds);
   if (found !== leftIds.length + rightIds.length) throw new EngineError('bad-input', 'Some rows are not part of this match (run it first, or they were filtered out)');
   const difference = left - right;
   if (raw.action === 'match') {
@@ -104,35 +113,71 @@ export function recordDecision(context: EngineContext, spec: MatchSpec, scale: n
 }
 
 /**
- * Replays decisions into fresh work tables before the passes run. A manual
- * match becomes a match of pass 0; an unmatch pins its rows as unmatched so
- * no pass pairs them again. Later decisions win over earlier ones.
+ * Replays decisions into a fresh run before the passes. A manual match
+ * becomes a match of pass 0; an unmatch pins its rows as unmatched so no pass
+ * pairs them again. Later decisions win over earlier ones.
  */
-export function replayDecisions(db: SqlJsDatabase, spec: MatchSpec): number {
+export function replayDecisions(db: SqlJsDatabase, spec: MatchSpec, state: RunState): number {
   const entries = listAudit(db, spec.name);
   if (entries.length === 0) return 0;
-  createMatchesTableIfMissing(db);
-  const window = spec.date?.windowDays ?? 0;
+  const rowsOf = (data: SideData, ids: number[]) => ids.map((id) => indexOfRow(data, id)).filter((i) => i >= 0);
   for (const entry of entries) {
-    const left = JSON.stringify(entry.leftIds);
-    const right = JSON.stringify(entry.rightIds);
+    const left = rowsOf(state.left, entry.leftIds);
+    const right = rowsOf(state.right, entry.rightIds);
     // A new decision replaces whatever earlier decision touched the same rows.
-    db.run(`UPDATE ${WORK.L} SET s = NULL, m = NULL, p = NULL WHERE id IN (SELECT value FROM json_each(?)) AND p = 0`, [left]);
-    db.run(`UPDATE ${WORK.R} SET s = NULL, m = NULL, p = NULL WHERE id IN (SELECT value FROM json_each(?)) AND p = 0`, [right]);
+    for (const [side, rows] of [[state.L, left], [state.R, right]] as const) {
+      for (const i of rows) {
+        if (side.pass[i] === 0) {
+          side.status[i] = OPEN;
+          side.match[i] = 0;
+          side.pass[i] = NO_PASS;
+        }
+      }
+    }
     if (entry.action === 'unmatch') {
-      db.run(`UPDATE ${WORK.L} SET s = 'left_only', p = 0 WHERE id IN (SELECT value FROM json_each(?))`, [left]);
-      db.run(`UPDATE ${WORK.R} SET s = 'right_only', p = 0 WHERE id IN (SELECT value FROM json_each(?))`, [right]);
+      for (const i of left) pin(state.L, i, STATUS_CODE.left_only, 0);
+      for (const i of right) pin(state.R, i, STATUS_CODE.right_only, 0);
       continue;
     }
-    db.run(`INSERT INTO _wb_matches (pass, kind, status, currency, key, left_rows, right_rows, left_amount, right_amount, delta, days, x, y)
-      SELECT 0, 'manual', CASE WHEN r.a = l.a AND (l.d IS NULL OR abs(r.d - l.d) <= ${window}) THEN 'matched' ELSE 'matched_diff' END,
-             l.c, l.k, l.n, r.n, l.a, r.a, r.a - l.a, CAST(round(r.d - l.d) AS INTEGER), ${entry.id}, ${entry.id}
-      FROM (SELECT min(c) AS c, min(k) AS k, count(*) AS n, sum(a) AS a, max(d) AS d FROM ${WORK.L} WHERE id IN (SELECT value FROM json_each(?))) l,
-           (SELECT count(*) AS n, sum(a) AS a, max(d) AS d FROM ${WORK.R} WHERE id IN (SELECT value FROM json_each(?))) r`, [left, right]);
-    const matchId = Number(db.exec('SELECT last_insert_rowid()')[0]?.values[0]?.[0] ?? 0);
-    for (const [table, list] of [[WORK.L, left], [WORK.R, right]] as const) {
-      db.run(`UPDATE ${table} SET s = (SELECT status FROM _wb_matches WHERE match_id = ?), m = ?, p = 0 WHERE id IN (SELECT value FROM json_each(?))`, [matchId, matchId, list]);
-    }
+    const l = summarize(state, state.left, left);
+    const r = summarize(state, state.right, right);
+    const window = spec.date?.windowDays ?? 0;
+    const clean = l.amount !== null && r.amount !== null && r.amount === l.amount && (l.day === null || (r.day !== null && Math.abs(r.day - l.day) <= window));
+    const status = clean ? STATUS_CODE.matched : STATUS_CODE.matched_diff;
+    const id = addMatch(state.matches, {
+      pass: 0, kind: 'manual', status, currency: l.currency, key: l.key, leftRows: left.length, rightRows: right.length,
+      leftAmount: l.amount ?? Number.NaN, rightAmount: r.amount ?? Number.NaN,
+      delta: l.amount !== null && r.amount !== null ? r.amount - l.amount : Number.NaN,
+      days: l.day !== null && r.day !== null ? roundDays(r.day - l.day) : Number.NaN,
+      fee: Number.NaN, leftId: Number.NaN, rightId: Number.NaN,
+    });
+    for (const i of left) pin(state.L, i, status, id);
+    for (const i of right) pin(state.R, i, status, id);
   }
   return entries.length;
+}
+
+function pin(side: RunState['L'], row: number, status: number, match: number): void {
+  side.status[row] = status;
+  side.match[row] = match;
+  side.pass[row] = 0;
+}
+
+/** Sum, latest date, smallest currency and key of a manual selection (as SQL min/max/sum would). */
+function summarize(state: RunState, data: SideData, rows: number[]) {
+  let amount: number | null = null;
+  let day: number | null = null;
+  let currency = -1;
+  let key = -1;
+  for (const i of rows) {
+    const a = data.amount[i]!;
+    if (!Number.isNaN(a)) amount = (amount ?? 0) + a;
+    const d = data.day[i]!;
+    if (!Number.isNaN(d) && (day === null || d > day)) day = d;
+    const c = data.currency[i]!;
+    if (currency < 0 || state.interners.currencies.text(c) < state.interners.currencies.text(currency)) currency = c;
+    const k = data.key[i]!;
+    if (k >= 0 && (key < 0 || state.interners.keys.text(k) < state.interners.keys.text(key))) key = k;
+  }
+  return { amount, day, currency: Math.max(0, currency), key };
 }

@@ -1,7 +1,8 @@
-import type { EngineContext } from '../context';
 import { EngineError } from '../errors';
 import { formatScaled } from '../money/decimal';
-import { WORK, type Side } from './work-tables';
+import { indexByKey, type KeyIndex } from './passes';
+import { STATUS_NAMES, type RunState } from './run-state';
+import { indexOfRow, type Side, type SideData } from './side-data';
 
 /** "Why didn't this match?": the nearest rows on the other side and what differs. */
 export interface Candidate {
@@ -18,25 +19,32 @@ export interface Candidate {
   reasons: string[];
 }
 
-interface WorkRow {
-  id: number;
-  k: string | null;
-  a: bigint | null;
-  d: number | null;
-  c: string;
-  s: string;
+/** Lookups over one side, built on the first question about it and kept with the run. */
+export interface ExplainIndex {
+  byKey: KeyIndex;
+  /** Rows with an amount, by (currency, amount). */
+  byAmount: Int32Array;
+  /** Rows with a key, by key text. */
+  byKeyText: Int32Array;
 }
 
-function readRows(context: EngineContext, sql: string, params: (string | number | bigint)[]): WorkRow[] {
-  const rows = context.sqlite.db.exec(sql, params, { useBigInt: true })[0]?.values ?? [];
-  return rows.map(([id, k, a, d, c, s]) => ({
-    id: Number(id),
-    k: k === null || k === undefined ? null : String(k),
-    a: typeof a === 'bigint' ? a : typeof a === 'number' ? BigInt(a) : null,
-    d: d === null || d === undefined ? null : Number(d),
-    c: String(c ?? ''),
-    s: String(s ?? ''),
-  }));
+function buildIndex(state: RunState, data: SideData): ExplainIndex {
+  const withAmount: number[] = [];
+  const withKey: number[] = [];
+  for (let i = 0; i < data.n; i++) {
+    if (!Number.isNaN(data.amount[i]!)) withAmount.push(i);
+    if (data.key[i]! >= 0) withKey.push(i);
+  }
+  const keys = state.interners.keys;
+  return {
+    byKey: indexByKey(data, keys.size),
+    byAmount: Int32Array.from(withAmount).sort((a, b) => data.currency[a]! - data.currency[b]! || data.amount[a]! - data.amount[b]!),
+    byKeyText: Int32Array.from(withKey).sort((a, b) => compareText(keys.text(data.key[a]!), keys.text(data.key[b]!))),
+  };
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function firstDifference(a: string, b: string): number | null {
@@ -46,49 +54,79 @@ function firstDifference(a: string, b: string): number | null {
   return i + 1;
 }
 
-export function explainRow(context: EngineContext, scale: number, side: Side, rowId: number, limit = 3): Candidate[] {
-  const own = side === 'L' ? WORK.L : WORK.R;
-  const other = side === 'L' ? WORK.R : WORK.L;
-  const columns = 'id, k, a, d, c, s';
-  const [row] = readRows(context, `SELECT ${columns} FROM ${own} WHERE id = ?`, [rowId]);
-  if (!row) throw new EngineError('bad-input', `Row ${rowId} is not part of the last match run`);
-  // Candidates: the same key, the closest amounts above and below, the closest dates.
-  const pool = new Map<number, WorkRow>();
-  const add = (rows: WorkRow[]) => rows.forEach((candidate) => pool.set(candidate.id, candidate));
-  if (row.k !== null) add(readRows(context, `SELECT ${columns} FROM ${other} WHERE k = ? LIMIT 20`, [row.k]));
-  if (row.a !== null) {
-    add(readRows(context, `SELECT ${columns} FROM ${other} WHERE c = ? AND a >= ? ORDER BY a LIMIT 10`, [row.c, row.a]));
-    add(readRows(context, `SELECT ${columns} FROM ${other} WHERE c = ? AND a < ? ORDER BY a DESC LIMIT 10`, [row.c, row.a]));
+/** First position in `sorted` whose row is not before the probe. */
+function lowerBound(sorted: Int32Array, before: (row: number) => boolean): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (before(sorted[mid]!)) lo = mid + 1;
+    else hi = mid;
   }
-  if (row.k !== null) add(readRows(context, `SELECT ${columns} FROM ${other} WHERE k >= ? ORDER BY k LIMIT 5`, [row.k]));
-  const scored = [...pool.values()].map((candidate) => {
-    const delta = candidate.a !== null && row.a !== null ? candidate.a - row.a : null;
-    const days = candidate.d !== null && row.d !== null ? Math.round(candidate.d - row.d) : null;
-    const keyAt = candidate.k !== null && row.k !== null ? firstDifference(row.k, candidate.k) : null;
-    const magnitude = delta === null ? Number.MAX_SAFE_INTEGER : Number(delta < 0n ? -delta : delta);
+  return lo;
+}
+
+export function explainRow(state: RunState, indexes: Partial<Record<Side, ExplainIndex>>, side: Side, rowId: number, limit = 3): Candidate[] {
+  const own = side === 'L' ? state.left : state.right;
+  const other = side === 'L' ? state.right : state.left;
+  const otherSide: Side = side === 'L' ? 'R' : 'L';
+  const otherState = side === 'L' ? state.R : state.L;
+  const row = indexOfRow(own, rowId);
+  if (row < 0) throw new EngineError('bad-input', `Row ${rowId} is not part of the last match run`);
+  let index = indexes[otherSide];
+  if (!index) indexes[otherSide] = index = buildIndex(state, other);
+  const keys = state.interners.keys;
+  const currencies = state.interners.currencies;
+  const k = own.key[row]!;
+  const a = own.amount[row]!;
+  const c = own.currency[row]!;
+  const d = own.day[row]!;
+  // Candidates: the same key, the closest amounts above and below, the nearest keys by text.
+  const pool = new Set<number>();
+  if (k >= 0) for (let j = index.byKey.start[k]!, end = Math.min(index.byKey.start[k + 1]!, j + 20); j < end; j++) pool.add(index.byKey.rows[j]!);
+  if (!Number.isNaN(a)) {
+    const at = lowerBound(index.byAmount, (o) => other.currency[o]! < c || (other.currency[o] === c && other.amount[o]! < a));
+    for (let j = at; j < Math.min(index.byAmount.length, at + 10); j++) if (other.currency[index.byAmount[j]!] === c) pool.add(index.byAmount[j]!);
+    for (let j = at - 1; j >= Math.max(0, at - 10); j--) if (other.currency[index.byAmount[j]!] === c) pool.add(index.byAmount[j]!);
+  }
+  if (k >= 0) {
+    const text = keys.text(k);
+    const at = lowerBound(index.byKeyText, (o) => keys.text(other.key[o]!) < text);
+    for (let j = at; j < Math.min(index.byKeyText.length, at + 5); j++) pool.add(index.byKeyText[j]!);
+  }
+  const ownKey = k >= 0 ? keys.text(k) : null;
+  const scored = [...pool].map((o) => {
+    const oa = other.amount[o]!;
+    const ok = other.key[o]! >= 0 ? keys.text(other.key[o]!) : null;
+    const delta = Number.isNaN(oa) || Number.isNaN(a) ? null : oa - a;
+    const rawDays = other.day[o]! - d;
+    const days = Number.isNaN(rawDays) ? null : Math.round(rawDays);
+    const keyAt = ok !== null && ownKey !== null ? firstDifference(ownKey, ok) : null;
+    const magnitude = delta === null ? Number.MAX_SAFE_INTEGER : Math.abs(delta);
     // Same key counts most, then closeness of amount (relative), then of date.
-    const score = (keyAt === null && row.k !== null ? 0 : 1e6) + Math.min(1e5, magnitude / Math.max(1, Math.abs(Number(row.a ?? 1n))) * 1e4) + Math.abs(days ?? 0);
+    const score = (keyAt === null && ownKey !== null ? 0 : 1e6) + Math.min(1e5, (magnitude / Math.max(1, Math.abs(Number.isNaN(a) ? 1 : a))) * 1e4) + Math.abs(days ?? 0);
+    const status = STATUS_NAMES[otherState.status[o]!]!;
     const reasons: string[] = [];
-    if (candidate.c !== row.c) reasons.push(`currency ${candidate.c} vs ${row.c}`);
-    if (delta !== null && delta !== 0n) reasons.push(`amount off by ${formatScaled(delta, scale)}`);
+    if (other.currency[o] !== c) reasons.push(`currency ${currencies.text(other.currency[o]!)} vs ${currencies.text(c)}`);
+    if (delta !== null && delta !== 0) reasons.push(`amount off by ${formatScaled(BigInt(delta), state.scale)}`);
     if (days) reasons.push(`date off by ${days} day${Math.abs(days) === 1 ? '' : 's'}`);
     if (keyAt !== null) reasons.push(`key differs at character ${keyAt}`);
-    if (candidate.k === null || row.k === null) reasons.push('no key on one side');
-    if (candidate.s !== 'right_only' && candidate.s !== 'left_only') reasons.push(`already ${candidate.s.replace('_', ' ')}`);
+    if (ok === null || ownKey === null) reasons.push('no key on one side');
+    if (status !== 'right_only' && status !== 'left_only') reasons.push(`already ${status.replace('_', ' ')}`);
     return {
       score,
       candidate: {
-        rowId: candidate.id,
-        key: candidate.k,
-        currency: candidate.c,
-        amount: candidate.a === null ? '' : formatScaled(candidate.a, scale),
-        amountDifference: delta === null ? '' : formatScaled(delta, scale),
+        rowId: other.ids[o]!,
+        key: ok,
+        currency: currencies.text(other.currency[o]!),
+        amount: Number.isNaN(oa) ? '' : formatScaled(BigInt(oa), state.scale),
+        amountDifference: delta === null ? '' : formatScaled(BigInt(delta), state.scale),
         daysApart: days,
         keyDiffersAt: keyAt,
-        status: candidate.s,
+        status,
         reasons: reasons.length ? reasons : ['identical on key, amount and date'],
       },
     };
   });
-  return scored.sort((a, b) => a.score - b.score).slice(0, limit).map((entry) => entry.candidate);
+  return scored.sort((x, y) => x.score - y.score || x.candidate.rowId - y.candidate.rowId).slice(0, limit).map((entry) => entry.candidate);
 }

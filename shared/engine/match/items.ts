@@ -3,15 +3,19 @@ import type { EngineContext } from '../context';
 import { EngineError } from '../errors';
 import { quoteIdentifier } from '../ingest/names';
 import { formatScaled } from '../money/decimal';
+import { ExactSum } from '../money/exact-sum';
 import { toCell } from '../query';
+import { indexByKey, type KeyIndex } from './passes';
 import type { MatchRun } from './run-match';
-import type { MatchStatus } from './summary';
+import { STATUS_CODE, STATUS_NAMES, type RunState } from './run-state';
+import type { SideData } from './side-data';
+import { STATUSES, type MatchStatus } from './summary';
 
 /**
  * The side-by-side view's unit: one match (left rows against right rows), or
- * one open item (an unmatched key, or key-less row, on one side). Built on
- * first request after a run, not during it, so a 1M × 1M run doesn't pay for
- * a view nobody opened.
+ * one open item (an unmatched key, or key-less row, on one side). Built from
+ * the run held in memory on first request, not during the run, so a 1M × 1M
+ * run doesn't pay for a view nobody opened.
  */
 export interface MatchItem {
   itemId: number;
@@ -48,75 +52,169 @@ export interface ItemsRequest {
   rowLimit?: number;
 }
 
-const STATUS_ORDER = "CASE status WHEN 'matched_diff' THEN 0 WHEN 'ambiguous' THEN 1 WHEN 'left_only' THEN 2 WHEN 'right_only' THEN 3 ELSE 4 END";
-
-export function itemsTableName(run: MatchRun): string {
-  return `${run.tables.rows.replace(/_rows$/, '')}_items`;
+/** Items in the order an analyst works: differences first, then open items, then clean matches. */
+export interface ItemIndex {
+  order: Int32Array;
+  status: Uint8Array;
+  /** Match id, or 0 for an open item. */
+  match: Int32Array;
+  /** Side of an open item (1 = L, 2 = R). */
+  side: Uint8Array;
+  /** Row index of an open item: any row of its key, or the key-less row. */
+  row: Int32Array;
+  /** Rows of each match per side (CSR by match id). */
+  members: Record<'L' | 'R', { start: Int32Array; rows: Int32Array }>;
+  byKey: Record<'L' | 'R', KeyIndex>;
 }
 
-function ensureItems(context: EngineContext, run: MatchRun): string {
-  const db = context.sqlite.db;
-  const items = quoteIdentifier(itemsTableName(run));
-  const rows = quoteIdentifier(run.tables.rows);
-  const exists = db.exec("SELECT 1 FROM sqlite_master WHERE name = ?", [itemsTableName(run)])[0]?.values.length;
-  if (exists) return items;
-  // Differences first, then open items, then clean matches: the order an analyst works in.
-  db.run(`CREATE TABLE ${items} AS
-    SELECT row_number() OVER (ORDER BY ${STATUS_ORDER}, currency, key, grp) AS item_id, status, pass, key, currency, match_id, side, grp
-    FROM (
-      SELECT status, min(pass) AS pass, min(key) AS key, min(currency) AS currency, match_id, NULL AS side, 'm' || match_id AS grp
-        FROM ${rows} WHERE match_id IS NOT NULL GROUP BY match_id, status
-      UNION ALL
-      SELECT status, min(pass), key, min(currency), NULL, side, side || coalesce('k' || key, '#' || row_id)
-        FROM ${rows} WHERE match_id IS NULL GROUP BY side, status, coalesce('k' || key, '#' || row_id)
-    )`);
-  db.run(`CREATE INDEX ${quoteIdentifier(`${itemsTableName(run)}_status`)} ON ${items} (status, item_id)`);
-  return items;
+const RANK: Record<number, number> = { [STATUS_CODE.matched_diff]: 0, [STATUS_CODE.ambiguous]: 1, [STATUS_CODE.left_only]: 2, [STATUS_CODE.right_only]: 3, [STATUS_CODE.matched]: 4 };
+
+function membersOf(data: SideData, match: Int32Array, matches: number): { start: Int32Array; rows: Int32Array } {
+  const start = new Int32Array(matches + 2);
+  for (let i = 0; i < data.n; i++) if (match[i]! > 0) start[match[i]! + 1] = start[match[i]! + 1]! + 1;
+  for (let m = 0; m <= matches; m++) start[m + 1] = start[m + 1]! + start[m]!;
+  const fill = start.slice();
+  const rows = new Int32Array(start[matches + 1]!);
+  for (let i = 0; i < data.n; i++) if (match[i]! > 0) rows[fill[match[i]!]!++] = i;
+  return { start, rows };
 }
 
-export function matchItems(context: EngineContext, run: MatchRun, request: ItemsRequest): ItemsPage {
+/** Sort ranks of the key ids in use, by key text. */
+function keyRanks(state: RunState): Int32Array {
+  const keys = state.interners.keys;
+  const ids = Int32Array.from({ length: keys.size }, (_, i) => i).sort((a, b) => (keys.text(a) < keys.text(b) ? -1 : keys.text(a) > keys.text(b) ? 1 : 0));
+  const ranks = new Int32Array(keys.size);
+  ids.forEach((id, rank) => (ranks[id] = rank));
+  return ranks;
+}
+
+export function buildItemIndex(state: RunState): ItemIndex {
+  const matchCount = state.matches.size;
+  const status: number[] = [];
+  const match: number[] = [];
+  const side: number[] = [];
+  const row: number[] = [];
+  for (let m = 0; m < matchCount; m++) {
+    status.push(state.matches.status[m]!);
+    match.push(m + 1);
+    side.push(0);
+    row.push(-1);
+  }
+  for (const [code, data, own] of [[1, state.left, state.L], [2, state.right, state.R]] as const) {
+    // One item per (status, key) of unmatched rows, or per key-less row.
+    const seen = new Map<number, true>();
+    for (let i = 0; i < data.n; i++) {
+      if (own.match[i]! > 0) continue;
+      const k = data.key[i]!;
+      if (k >= 0) {
+        const id = k * 8 + own.status[i]!;
+        if (seen.has(id)) continue;
+        seen.set(id, true);
+      }
+      status.push(own.status[i]!);
+      match.push(0);
+      side.push(code);
+      row.push(i);
+    }
+  }
+  const ranks = keyRanks(state);
+  const currencies = state.interners.currencies;
+  const currencyRank = Int32Array.from({ length: currencies.size }, (_, i) => i).sort((a, b) => (currencies.text(a) < currencies.text(b) ? -1 : 1));
+  const currencyOrder = new Int32Array(currencies.size);
+  currencyRank.forEach((id, rank) => (currencyOrder[id] = rank));
+  const keyOf = (i: number) => (match[i]! > 0 ? state.matches.key[match[i]! - 1]! : (side[i] === 1 ? state.left : state.right).key[row[i]!]!);
+  const currencyOf = (i: number) => (match[i]! > 0 ? state.matches.currency[match[i]! - 1]! : (side[i] === 1 ? state.left : state.right).currency[row[i]!]!);
+  const primary = new Float64Array(status.length);
+  for (let i = 0; i < status.length; i++) {
+    const k = keyOf(i);
+    // Status rank, then currency, then key text (no key first).
+    primary[i] = (RANK[status[i]!]! * 1024 + currencyOrder[currencyOf(i)]!) * 2 ** 22 + (k < 0 ? 0 : ranks[k]! + 1);
+  }
+  const order = Int32Array.from({ length: status.length }, (_, i) => i).sort((a, b) => primary[a]! - primary[b]! || a - b);
+  return {
+    order,
+    status: Uint8Array.from(status),
+    match: Int32Array.from(match),
+    side: Uint8Array.from(side),
+    row: Int32Array.from(row),
+    members: { L: membersOf(state.left, state.L.match, matchCount), R: membersOf(state.right, state.R.match, matchCount) },
+    byKey: { L: indexByKey(state.left, state.interners.keys.size), R: indexByKey(state.right, state.interners.keys.size) },
+  };
+}
+
+/** Indexes on the result tables for the renderer's row lookups by match. */
+export function indexResultTables(context: EngineContext, run: MatchRun): void {
+  for (const table of [run.tables.left, run.tables.right]) {
+    context.sqlite.db.run(`CREATE INDEX IF NOT EXISTS ${quoteIdentifier(`${table}_match`)} ON ${quoteIdentifier(table)} (match_id)`);
+  }
+}
+
+export function matchItems(context: EngineContext, run: MatchRun, state: RunState, index: ItemIndex, request: ItemsRequest): ItemsPage {
   const db = context.sqlite.db;
-  const items = ensureItems(context, run);
   const statuses = request.statuses?.length ? request.statuses : null;
-  if (statuses?.some((s) => !['matched', 'matched_diff', 'ambiguous', 'left_only', 'right_only'].includes(s))) throw new EngineError('bad-filter', 'Unknown match status');
-  const where = statuses ? `WHERE status IN (SELECT value FROM json_each(?))` : '';
-  const params = statuses ? [JSON.stringify(statuses)] : [];
-  const total = Number(db.exec(`SELECT count(*) FROM ${items} ${where}`, params)[0]?.values[0]?.[0] ?? 0);
-  const page = db.exec(`SELECT item_id, status, pass, key, currency, match_id, side, grp FROM ${items} ${where} ORDER BY item_id LIMIT ? OFFSET ?`, [
-    ...params, Math.min(500, Math.max(0, request.limit)), Math.max(0, request.offset),
-  ])[0]?.values ?? [];
-  const left = context.catalog.get(run.spec.left.table);
-  const right = context.catalog.get(run.spec.right.table);
+  if (statuses?.some((s) => !STATUSES.includes(s))) throw new EngineError('bad-filter', 'Unknown match status');
+  const wanted = new Uint8Array(STATUS_NAMES.length).fill(statuses ? 0 : 1);
+  for (const s of statuses ?? []) wanted[STATUS_CODE[s]] = 1;
+  const offset = Math.max(0, request.offset);
+  const limit = Math.min(500, Math.max(0, request.limit));
+  // Item ids are positions in the unfiltered order, so an item keeps its id under every filter.
+  const picked: { item: number; id: number }[] = [];
+  let total = 0;
+  index.order.forEach((i, position) => {
+    if (!wanted[index.status[i]!]) return;
+    if (total >= offset && picked.length < limit) picked.push({ item: i, id: position + 1 });
+    total++;
+  });
   const rowLimit = Math.min(100, request.rowLimit ?? 10);
-  const result: MatchItem[] = page.map(([itemId, status, pass, key, currency, matchId, side, grp]) => {
-    const sideOf = (which: 'L' | 'R', table: TableInfo): ItemSide => {
-      const condition = matchId !== null ? 'match_id = ?' : side === which ? (String(grp).slice(1, 2) === 'k' ? 'match_id IS NULL AND status = ? AND key = ?' : 'match_id IS NULL AND row_id = ?') : '0';
-      const args = matchId !== null ? [Number(matchId)] : side === which ? (String(grp).slice(1, 2) === 'k' ? [String(status), String(key)] : [Number(String(grp).slice(2))]) : [];
-      const summary = db.exec(`SELECT count(*), sum(amount) FROM ${quoteIdentifier(run.tables.rows)} WHERE side = '${which}' AND ${condition}`, args, { useBigInt: true })[0]?.values[0] ?? [];
-      const ids = (db.exec(`SELECT row_id FROM ${quoteIdentifier(run.tables.rows)} WHERE side = '${which}' AND ${condition} ORDER BY row_id LIMIT ${rowLimit}`, args)[0]?.values ?? []).map(([id]) => Number(id));
-      const columns = table.columns.map((column) => quoteIdentifier(column.name)).join(', ');
-      const rows = ids.length
-        ? (db.exec(`SELECT ${columns} FROM ${quoteIdentifier(table.name)} WHERE rowid IN (SELECT value FROM json_each(?)) ORDER BY rowid`, [JSON.stringify(ids)])[0]?.values ?? []).map((row) => row.map(toCell))
-        : [];
-      const count = Number(summary[0] ?? 0);
-      const sum = typeof summary[1] === 'bigint' ? summary[1] : BigInt(Number(summary[1] ?? 0));
-      return { rowIds: ids, rows, count, total: count ? formatScaled(sum, run.scale) : '' };
-    };
-    const l = sideOf('L', left);
-    const r = sideOf('R', right);
-    const match = matchId !== null ? db.exec(`SELECT delta, days FROM ${quoteIdentifier(run.tables.matches)} WHERE match_id = ?`, [Number(matchId)], { useBigInt: true })[0]?.values[0] : undefined;
-    const delta = match?.[0];
+  const sideOf = (which: 'L' | 'R', item: number): ItemSide => {
+    const data = which === 'L' ? state.left : state.right;
+    const own = which === 'L' ? state.L : state.R;
+    const rows: number[] = [];
+    const match = index.match[item]!;
+    if (match > 0) {
+      const members = index.members[which];
+      for (let j = members.start[match]!; j < members.start[match + 1]!; j++) rows.push(members.rows[j]!);
+    } else if (index.side[item] === (which === 'L' ? 1 : 2)) {
+      const anchor = index.row[item]!;
+      const k = data.key[anchor]!;
+      if (k < 0) rows.push(anchor);
+      else {
+        const byKey = index.byKey[which];
+        for (let j = byKey.start[k]!; j < byKey.start[k + 1]!; j++) {
+          const r = byKey.rows[j]!;
+          if (own.match[r] === 0 && own.status[r] === index.status[item]) rows.push(r);
+        }
+      }
+    }
+    const sum = new ExactSum();
+    for (const r of rows) if (!Number.isNaN(data.amount[r]!)) sum.add(data.amount[r]!);
+    const ids = rows.slice(0, rowLimit).map((r) => data.ids[r]!);
+    const columns = data.table.columns.map((column) => quoteIdentifier(column.name)).join(', ');
+    const cells = ids.length
+      ? (db.exec(`SELECT ${columns} FROM ${quoteIdentifier(data.table.name)} WHERE rowid IN (SELECT value FROM json_each(?)) ORDER BY rowid`, [JSON.stringify(ids)])[0]?.values ?? []).map((values) => values.map(toCell))
+      : [];
+    return { rowIds: ids, rows: cells, count: rows.length, total: rows.length ? formatScaled(sum.value(), state.scale) : '' };
+  };
+  const items = picked.map(({ item: i, id }): MatchItem => {
+    const match = index.match[i]!;
+    const m = match - 1;
+    const anchorData = index.side[i] === 2 ? state.right : state.left;
+    const anchorState = index.side[i] === 2 ? state.R : state.L;
+    const k = match > 0 ? state.matches.key[m]! : anchorData.key[index.row[i]!]!;
+    const pass = match > 0 ? state.matches.pass[m]! : anchorState.pass[index.row[i]!]!;
+    const delta = match > 0 ? state.matches.delta[m]! : Number.NaN;
+    const days = match > 0 ? state.matches.days[m]! : Number.NaN;
     return {
-      itemId: Number(itemId),
-      status: String(status) as MatchStatus,
-      pass: pass === null ? null : Number(pass),
-      key: key === null ? null : String(key),
-      currency: String(currency ?? ''),
-      difference: typeof delta === 'bigint' ? formatScaled(delta, run.scale) : typeof delta === 'number' ? formatScaled(BigInt(delta), run.scale) : '',
-      days: match?.[1] === null || match?.[1] === undefined ? null : Number(match[1]),
-      left: l,
-      right: r,
+      itemId: id,
+      status: STATUS_NAMES[index.status[i]!] as MatchStatus,
+      pass: pass >= 0 ? pass : null,
+      key: k >= 0 ? state.interners.keys.text(k) : null,
+      currency: state.interners.currencies.text(match > 0 ? state.matches.currency[m]! : anchorData.currency[index.row[i]!]!),
+      difference: Number.isNaN(delta) ? '' : formatScaled(BigInt(delta), state.scale),
+      days: Number.isNaN(days) ? null : days,
+      left: sideOf('L', i),
+      right: sideOf('R', i),
     };
   });
-  return { total, items: result, leftColumns: left.columns, rightColumns: right.columns };
+  return { total, items, leftColumns: state.left.table.columns, rightColumns: state.right.table.columns };
 }

@@ -1,10 +1,12 @@
 import type { EngineContext } from '../context';
 import { EngineError } from '../errors';
 import { listAudit, recordDecision, type AuditEntry, type ManualDecision } from './decisions';
-import { explainRow, type Candidate } from './explain';
-import { matchItems, type ItemsPage, type ItemsRequest } from './items';
+import { explainRow, type Candidate, type ExplainIndex } from './explain';
+import { buildItemIndex, indexResultTables, matchItems, type ItemIndex, type ItemsPage, type ItemsRequest } from './items';
 import { previewMatch, type MatchPreview } from './preview';
 import { runMatch, type MatchRun } from './run-match';
+import type { RunState } from './run-state';
+import type { Side } from './side-data';
 import { validateMatchSpec, type MatchSpec } from './spec';
 
 /**
@@ -25,43 +27,57 @@ export interface MatchService {
 
 const SPECS_TABLE = '_wb_match_specs';
 
+/** The last run, kept in memory: decisions, explanations and the side-by-side view read it. */
+interface LastRun {
+  run: MatchRun;
+  state: RunState;
+  explain: Partial<Record<Side, ExplainIndex>>;
+  items?: ItemIndex;
+}
+
 export function createMatchService(context: EngineContext): MatchService {
   const db = context.sqlite.db;
   db.run(`CREATE TABLE IF NOT EXISTS ${SPECS_TABLE} (name TEXT PRIMARY KEY, spec TEXT NOT NULL, saved_at TEXT NOT NULL)`);
-  // The work tables belong to one run at a time; decisions and explanations need that run.
-  let last: MatchRun | null = null;
+  let last: LastRun | null = null;
 
   function saveSpec(raw: unknown): MatchSpec {
     const spec = validateMatchSpec(raw);
     db.run(`INSERT OR REPLACE INTO ${SPECS_TABLE} (name, spec, saved_at) VALUES (?, ?, ?)`, [spec.name, JSON.stringify(spec), context.isoNow()]);
     return spec;
   }
-
   function run(raw: unknown): MatchRun {
     const spec = saveSpec(raw);
-    last = runMatch(context, spec);
+    // Free the previous run's arrays before reading the sides again.
+    last = null;
+    const { run: result, state } = runMatch(context, spec);
+    last = { run: result, state, explain: {} };
+    return result;
+  }
+  function lastRunOf(specName: string): LastRun {
+    if (!last || last.run.spec.name !== specName) throw new EngineError('bad-input', `Run the match "${specName}" first`);
     return last;
   }
-
-  function lastRunOf(specName: string): MatchRun {
-    if (!last || last.spec.name !== specName) throw new EngineError('bad-input', `Run the match "${specName}" first`);
-    return last;
-  }
-
   return {
     preview: (raw) => previewMatch(context, raw),
     run,
     decide(decision) {
       const current = lastRunOf(decision.spec);
-      const entry = recordDecision(context, current.spec, current.scale, decision);
-      return { entry, run: run(current.spec) };
+      const entry = recordDecision(context, current.run.spec, current.state, decision);
+      return { entry, run: run(current.run.spec) };
     },
     audit: (specName) => listAudit(db, specName),
     explain(side, rowId) {
       if (!last) throw new EngineError('bad-input', 'Run a match first');
-      return explainRow(context, last.scale, side, rowId);
+      return explainRow(last.state, last.explain, side, rowId);
     },
-    items: (specName, request) => matchItems(context, lastRunOf(specName), request),
+    items(specName, request) {
+      const current = lastRunOf(specName);
+      if (!current.items) {
+        current.items = buildItemIndex(current.state);
+        indexResultTables(context, current.run);
+      }
+      return matchItems(context, current.run, current.state, current.items, request);
+    },
     listSpecs: () => (db.exec(`SELECT spec FROM ${SPECS_TABLE} ORDER BY name`)[0]?.values ?? []).map(([spec]) => validateMatchSpec(JSON.parse(String(spec)))),
     saveSpec,
   };

@@ -7,9 +7,9 @@ import type { Normalizer } from './spec';
  * the JSON list from the spec. Compiled pipelines are cached by that text, so
  * a 1M-row pass parses the JSON and the regex once.
  */
-type Step = (text: string) => string | null;
+export type Step = (text: string) => string | null;
 
-function compile(ops: Normalizer[]): Step[] {
+export function compileNormalizer(ops: Normalizer[]): Step[] {
   return ops.map((op): Step => {
     if (op === 'trim') return (text) => text.trim();
     if (op === 'casefold') return (text) => text.toLowerCase();
@@ -39,7 +39,7 @@ export function registerNormalizer(db: SqlJsDatabase): void {
     const key = typeof ops === 'string' ? ops : '[]';
     let steps = cache.get(key);
     if (!steps) {
-      steps = compile(JSON.parse(key) as Normalizer[]);
+      steps = compileNormalizer(JSON.parse(key) as Normalizer[]);
       cache.set(key, steps);
     }
     // Blob keys (cells kept as text in a numeric column) compare as their UTF-8 text.

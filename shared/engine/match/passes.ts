@@ -1,80 +1,168 @@
-import type { SqlJsDatabase } from '../sqlite/sqljs-types';
-import { resolveCandidates } from './resolve';
+import { EngineError } from '../errors';
+import { isExactMinor } from '../money/exact-sum';
+import { Candidates, resolveCandidates } from './resolve';
+import { addMatch, roundDays, STATUS_CODE, type RunState } from './run-state';
+import type { SideData } from './side-data';
 import type { MatchSpec } from './spec';
-import { WORK } from './work-tables';
 
 /**
- * The passes, from highest fidelity to lowest. Each works only on rows no
- * earlier pass decided, writes its decisions into the work tables (s, m, p)
- * and records one row per match in `_wb_matches`.
+ * The passes, from highest fidelity to lowest, as hash joins over the side
+ * data. Each works only on rows no earlier pass decided and records one
+ * entry per match with its deltas.
  */
-const L = WORK.L;
-const R = WORK.R;
 
-export function createMatchesTable(db: SqlJsDatabase): void {
-  db.run('DROP TABLE IF EXISTS _wb_matches');
-  db.run('DROP TABLE IF EXISTS _wb_multi');
-  createMatchesTableIfMissing(db);
+/** Rows of one side grouped by key id (CSR layout: rows of key k are rows[start[k] … start[k+1])). */
+export interface KeyIndex {
+  start: Int32Array;
+  rows: Int32Array;
 }
 
-export function createMatchesTableIfMissing(db: SqlJsDatabase): void {
-  db.run(`CREATE TABLE IF NOT EXISTS _wb_matches (
-    match_id INTEGER PRIMARY KEY, pass INTEGER, kind TEXT, status TEXT, currency TEXT, key TEXT,
-    left_rows INTEGER, right_rows INTEGER, left_amount INTEGER, right_amount INTEGER,
-    delta INTEGER, days INTEGER, fee INTEGER, x INTEGER, y INTEGER)`);
+export function indexByKey(data: SideData, keyCount: number): KeyIndex {
+  const start = new Int32Array(keyCount + 1);
+  for (let i = 0; i < data.n; i++) {
+    const k = data.key[i]!;
+    if (k >= 0) start[k + 1] = start[k + 1]! + 1;
+  }
+  for (let k = 0; k < keyCount; k++) start[k + 1] = start[k + 1]! + start[k]!;
+  const fill = start.slice(0, keyCount);
+  const rows = new Int32Array(start[keyCount]!);
+  for (let i = 0; i < data.n; i++) {
+    const k = data.key[i]!;
+    if (k >= 0) rows[fill[k]!++] = i;
+  }
+  return { start, rows };
 }
 
-/** Tolerance in minor units around `amount` (SQL expression). */
-function tolerance(spec: MatchSpec, amount: string): string {
+/** Tolerance in minor units around `amount`. */
+export function toleranceFor(spec: MatchSpec, amount: number): number {
   const absolute = spec.amount?.toleranceMinor ?? 0;
   const percent = spec.amount?.tolerancePercent ?? 0;
-  return percent > 0 ? `max(${absolute}, CAST(abs(${amount}) * ${percent} / 100.0 AS INTEGER))` : String(absolute);
+  return percent > 0 ? Math.max(absolute, Math.trunc((Math.abs(amount) * percent) / 100)) : absolute;
 }
 
-function statusSql(spec: MatchSpec): string {
+export function statusFor(spec: MatchSpec, da: number, dd: number): number {
   const window = spec.date?.windowDays ?? 0;
-  return `CASE WHEN da = 0 AND (dd IS NULL OR abs(dd) <= ${window}) THEN 'matched' ELSE 'matched_diff' END`;
+  return da === 0 && (Number.isNaN(dd) || Math.abs(dd) <= window) ? STATUS_CODE.matched : STATUS_CODE.matched_diff;
 }
 
-/** Marks ambiguous rows of a 1:1 pass. */
-function markAmbiguous(db: SqlJsDatabase, pass: number): void {
-  db.run(`UPDATE ${L} SET s = 'ambiguous', p = ${pass} FROM _wb_amb_x a WHERE ${L}.id = a.x`);
-  db.run(`UPDATE ${R} SET s = 'ambiguous', p = ${pass} FROM _wb_amb_y a WHERE ${R}.id = a.y`);
+/** Lazily built per run: key indexes and the grouped side's repeating keys. */
+export interface PassCache {
+  keyIndex: Partial<Record<'L' | 'R', KeyIndex>>;
+  multi?: Uint8Array;
+}
+
+function keyIndexOf(state: RunState, cache: PassCache, side: 'L' | 'R'): KeyIndex {
+  let found = cache.keyIndex[side];
+  if (!found) cache.keyIndex[side] = found = indexByKey(side === 'L' ? state.left : state.right, state.interners.keys.size);
+  return found;
+}
+
+/** Keys shared by several rows of the grouped side: they name a group (a payout), never a single row. */
+function multiKeys(state: RunState, cache: PassCache, spec: MatchSpec): Uint8Array {
+  if (cache.multi) return cache.multi;
+  const data = spec.group?.side === 'left' ? state.left : state.right;
+  const counts = new Uint8Array(state.interners.keys.size);
+  for (let i = 0; i < data.n; i++) {
+    const k = data.key[i]!;
+    if (k >= 0 && counts[k]! < 2) counts[k] = counts[k]! + 1;
+  }
+  for (let k = 0; k < counts.length; k++) counts[k] = counts[k]! > 1 ? 1 : 0;
+  return (cache.multi = counts);
+}
+
+function dayDelta(to: number, from: number): number {
+  return Number.isNaN(to) || Number.isNaN(from) ? Number.NaN : roundDays(to - from);
+}
+
+function distance(da: number, to: number, from: number): number {
+  const days = to - from;
+  return Math.abs(da) + (Number.isNaN(days) ? 0 : Math.abs(days) / 1000);
 }
 
 /** Passes 1–3: one left row to one right row. */
-export function runPairPass(db: SqlJsDatabase, spec: MatchSpec, pass: 1 | 2 | 3): number {
-  const dayDelta = spec.date ? 'CAST(round(r.d - l.d) AS INTEGER)' : 'NULL';
+export function runPairPass(state: RunState, cache: PassCache, spec: MatchSpec, pass: 1 | 2 | 3): number {
+  const { left, right, L, R } = state;
+  const c = new Candidates();
   const window = spec.date?.windowDays ?? 0;
-  let condition: string;
-  if (pass === 1) condition = 'r.k = l.k AND r.c = l.c AND r.a = l.a';
-  else if (pass === 2) condition = `r.k = l.k AND r.c = l.c AND r.a BETWEEN l.a - ${tolerance(spec, 'l.a')} AND l.a + ${tolerance(spec, 'l.a')}`;
-  else condition = `r.c = l.c AND r.a BETWEEN l.a - ${tolerance(spec, 'l.a')} AND l.a + ${tolerance(spec, 'l.a')} AND abs(r.d - l.d) <= ${window}`;
-  // With grouping on, a key shared by several rows of the grouped side names a group
-  // (a payout), never a single row: keep those rows for the group pass.
-  let groupGuard = '';
-  if (spec.group && pass !== 3) {
-    const grouped = spec.group.side === 'left' ? L : R;
-    // Built once per run (createMatchesTable drops it): passes 1 and 2 share it.
-    db.run(`CREATE TABLE IF NOT EXISTS _wb_multi AS SELECT k FROM ${grouped} WHERE k IS NOT NULL GROUP BY k HAVING count(*) > 1`);
-    groupGuard = ` AND ${spec.group.side === 'left' ? 'l' : 'r'}.k NOT IN (SELECT k FROM _wb_multi)`;
+  if (pass === 3) collectAmountDate(state, spec, c, window);
+  else {
+    const index = keyIndexOf(state, cache, 'R');
+    const multi = spec.group ? multiKeys(state, cache, spec) : null;
+    for (let l = 0; l < left.n; l++) {
+      const k = left.key[l]!;
+      const la = left.amount[l]!;
+      // With grouping on, a key repeating on the grouped side is left for the group pass.
+      if (L.status[l] || k < 0 || Number.isNaN(la) || (multi && multi[k])) continue;
+      const tolerance = pass === 2 ? toleranceFor(spec, la) : 0;
+      const lc = left.currency[l]!;
+      const ld = left.day[l]!;
+      for (let j = index.start[k]!, end = index.start[k + 1]!; j < end; j++) {
+        const r = index.rows[j]!;
+        const ra = right.amount[r]!;
+        if (R.status[r] || right.currency[r] !== lc || Number.isNaN(ra)) continue;
+        const da = ra - la;
+        if (pass === 1 ? da !== 0 : Math.abs(da) > tolerance) continue;
+        const rd = right.day[r]!;
+        c.push(l, r, da, dayDelta(rd, ld), distance(da, rd, ld));
+      }
+    }
   }
-  db.run('DROP TABLE IF EXISTS _wb_c');
-  // Closest first: amount difference, then days apart.
-  db.run(`CREATE TABLE _wb_c AS
-    SELECT l.id AS x, r.id AS y, r.a - l.a AS da, ${dayDelta} AS dd,
-           abs(r.a - l.a) + abs(ifnull(r.d - l.d, 0)) / 1000.0 AS dist
-    FROM ${L} l JOIN ${R} r ON ${condition}
-    WHERE l.s IS NULL AND r.s IS NULL AND l.a IS NOT NULL ${pass === 3 ? 'AND l.d IS NOT NULL' : 'AND l.k IS NOT NULL'}${groupGuard}`);
-  resolveCandidates(db);
-  db.run(`INSERT INTO _wb_matches (pass, kind, status, currency, key, left_rows, right_rows, left_amount, right_amount, delta, days, x, y)
-    SELECT ${pass}, '1:1', ${statusSql(spec)}, l.c, l.k, 1, 1, l.a, r.a, da, dd, x, y
-    FROM _wb_acc JOIN ${L} l ON l.id = x JOIN ${R} r ON r.id = y`);
-  // UPDATE … FROM walks the new matches once and finds each row by its primary key.
-  db.run(`UPDATE ${L} SET s = mt.status, m = mt.match_id, p = mt.pass FROM _wb_matches mt WHERE mt.pass = ${pass} AND ${L}.id = mt.x`);
-  db.run(`UPDATE ${R} SET s = mt.status, m = mt.match_id, p = mt.pass FROM _wb_matches mt WHERE mt.pass = ${pass} AND ${R}.id = mt.y`);
-  markAmbiguous(db, pass);
-  return Number(db.exec('SELECT count(*) FROM _wb_acc')[0]?.values[0]?.[0] ?? 0);
+  const { accepted, ambiguousX, ambiguousY } = resolveCandidates(c, left.n, right.n);
+  for (const i of accepted) {
+    const l = c.x[i]!;
+    const r = c.y[i]!;
+    const da = c.da[i]!;
+    const dd = c.dd[i]!;
+    const status = statusFor(spec, da, dd);
+    const id = addMatch(state.matches, {
+      pass, kind: '1:1', status, currency: left.currency[l]!, key: left.key[l]!, leftRows: 1, rightRows: 1,
+      leftAmount: left.amount[l]!, rightAmount: right.amount[r]!, delta: da, days: dd, fee: Number.NaN, leftId: left.ids[l]!, rightId: right.ids[r]!,
+    });
+    decide(L, l, status, id, pass);
+    decide(R, r, status, id, pass);
+  }
+  for (const l of ambiguousX) decide(L, l, STATUS_CODE.ambiguous, 0, pass);
+  for (const r of ambiguousY) decide(R, r, STATUS_CODE.ambiguous, 0, pass);
+  return accepted.length;
+}
+
+/** Pass 3 candidates: same currency, amount within tolerance, dates within the window; no key. */
+function collectAmountDate(state: RunState, spec: MatchSpec, c: Candidates, window: number): void {
+  const { left, right, L, R } = state;
+  let count = 0;
+  const order = new Int32Array(right.n);
+  for (let r = 0; r < right.n; r++) if (!R.status[r] && !Number.isNaN(right.amount[r]!) && !Number.isNaN(right.day[r]!)) order[count++] = r;
+  const sorted = order.subarray(0, count).sort((a, b) => right.currency[a]! - right.currency[b]! || right.amount[a]! - right.amount[b]!);
+  for (let l = 0; l < left.n; l++) {
+    const la = left.amount[l]!;
+    const ld = left.day[l]!;
+    if (L.status[l] || Number.isNaN(la) || Number.isNaN(ld)) continue;
+    const lc = left.currency[l]!;
+    const tolerance = toleranceFor(spec, la);
+    // First right row at (lc, la − tolerance) or after.
+    let lo = 0;
+    let hi = count;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const r = sorted[mid]!;
+      if (right.currency[r]! < lc || (right.currency[r] === lc && right.amount[r]! < la - tolerance)) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let j = lo; j < count; j++) {
+      const r = sorted[j]!;
+      if (right.currency[r] !== lc || right.amount[r]! > la + tolerance) break;
+      const rd = right.day[r]!;
+      if (Math.abs(rd - ld) > window) continue;
+      const da = right.amount[r]! - la;
+      c.push(l, r, da, dayDelta(rd, ld), distance(da, rd, ld));
+    }
+  }
+}
+
+function decide(side: RunState['L'], row: number, status: number, match: number, pass: number): void {
+  side.status[row] = status;
+  side.match[row] = match;
+  side.pass[row] = pass;
 }
 
 /**
@@ -82,48 +170,92 @@ export function runPairPass(db: SqlJsDatabase, spec: MatchSpec, pass: 1 | 2 | 3)
  * the other side (a Stripe payout's charges, refunds and fees against the one
  * bank credit). Fees on the grouped side are summed as their own component.
  */
-export function runGroupPass(db: SqlJsDatabase, spec: MatchSpec, pass: 4 | 5): number {
-  const grouped = pass === 4 ? L : R;
-  const single = pass === 4 ? R : L;
-  const sign = pass === 4 ? '' : '-';
-  db.run('DROP TABLE IF EXISTS _wb_g');
-  db.run(`CREATE TABLE _wb_g AS
-    SELECT row_number() OVER () AS gid, k, c, sum(a) AS a, max(d) AS d, count(*) AS n, sum(f) AS f
-    FROM ${grouped} WHERE s IS NULL AND k IS NOT NULL AND a IS NOT NULL GROUP BY k, c HAVING count(*) > 1`);
-  db.run('CREATE INDEX _wb_g_kc ON _wb_g (k, c)');
-  const dayDelta = spec.date ? 'CAST(round(o.d - g.d) AS INTEGER)' : 'NULL';
-  db.run('DROP TABLE IF EXISTS _wb_c');
-  db.run(`CREATE TABLE _wb_c AS
-    SELECT g.gid AS x, o.id AS y, ${sign}(o.a - g.a) AS da, ${sign === '-' ? '-' : ''}(${dayDelta}) AS dd,
-           abs(o.a - g.a) + abs(ifnull(o.d - g.d, 0)) / 1000.0 AS dist
-    FROM _wb_g g JOIN ${single} o ON o.k = g.k AND o.c = g.c
-      AND o.a BETWEEN g.a - ${tolerance(spec, 'g.a')} AND g.a + ${tolerance(spec, 'g.a')}
-    WHERE o.s IS NULL`);
-  resolveCandidates(db);
-  const leftSide = pass === 4 ? 'g' : 'o';
-  const rightSide = pass === 4 ? 'o' : 'g';
-  db.run(`INSERT INTO _wb_matches (pass, kind, status, currency, key, left_rows, right_rows, left_amount, right_amount, delta, days, fee, x, y)
-    SELECT ${pass}, '${pass === 4 ? 'n:1' : '1:n'}', ${statusSql(spec)}, g.c, g.k,
-           ${pass === 4 ? 'g.n, 1' : '1, g.n'}, ${leftSide}.a, ${rightSide}.a, da, dd, g.f, x, y
-    FROM _wb_acc JOIN _wb_g g ON g.gid = x JOIN ${single} o ON o.id = y`);
-  // Group decisions keyed by (k, c), so the member rows are updated through one index lookup each.
-  db.run('DROP TABLE IF EXISTS _wb_gm');
-  db.run(`CREATE TABLE _wb_gm (k TEXT, c TEXT, status TEXT, match_id INTEGER, PRIMARY KEY (k, c))`);
-  db.run(`INSERT INTO _wb_gm SELECT g.k, g.c, mt.status, mt.match_id FROM _wb_matches mt JOIN _wb_g g ON g.gid = mt.x WHERE mt.pass = ${pass}`);
-  db.run(`INSERT OR IGNORE INTO _wb_gm SELECT g.k, g.c, 'ambiguous', NULL FROM _wb_amb_x JOIN _wb_g g ON g.gid = _wb_amb_x.x`);
-  db.run(`UPDATE ${single} SET s = mt.status, m = mt.match_id, p = mt.pass FROM _wb_matches mt WHERE mt.pass = ${pass} AND ${single}.id = mt.y`);
-  db.run(`UPDATE ${single} SET s = 'ambiguous', p = ${pass} FROM _wb_amb_y a WHERE ${single}.id = a.y`);
-  return Number(db.exec('SELECT count(*) FROM _wb_acc')[0]?.values[0]?.[0] ?? 0);
+export function runGroupPass(state: RunState, cache: PassCache, spec: MatchSpec, pass: 4 | 5): number {
+  const groupedLeft = pass === 4;
+  const grouped = groupedLeft ? state.left : state.right;
+  const single = groupedLeft ? state.right : state.left;
+  const gState = groupedLeft ? state.L : state.R;
+  const sState = groupedLeft ? state.R : state.L;
+  const currencies = Math.max(1, state.interners.currencies.size);
+  // Groups by (key, currency) over open rows with a key and an amount.
+  const groupOf = new Map<number, number>();
+  const gKey: number[] = [];
+  const gCurrency: number[] = [];
+  const gAmount: number[] = [];
+  const gDay: number[] = [];
+  const gCount: number[] = [];
+  const gFee: number[] = [];
+  for (let i = 0; i < grouped.n; i++) {
+    const k = grouped.key[i]!;
+    const a = grouped.amount[i]!;
+    if (gState.status[i] || k < 0 || Number.isNaN(a)) continue;
+    const composite = k * currencies + grouped.currency[i]!;
+    let g = groupOf.get(composite);
+    if (g === undefined) {
+      g = gKey.length;
+      groupOf.set(composite, g);
+      gKey.push(k);
+      gCurrency.push(grouped.currency[i]!);
+      gAmount.push(0);
+      gDay.push(Number.NaN);
+      gCount.push(0);
+      gFee.push(Number.NaN);
+    }
+    gAmount[g]! += a;
+    gCount[g]!++;
+    const d = grouped.day[i]!;
+    if (!Number.isNaN(d) && !(d <= gDay[g]!)) gDay[g] = d;
+    const f = grouped.fee[i]!;
+    if (!Number.isNaN(f)) gFee[g] = (Number.isNaN(gFee[g]!) ? 0 : gFee[g]!) + f;
+  }
+  const index = keyIndexOf(state, cache, groupedLeft ? 'R' : 'L');
+  const c = new Candidates();
+  for (let g = 0; g < gKey.length; g++) {
+    if (gCount[g]! < 2) continue;
+    const ga = gAmount[g]!;
+    if (!isExactMinor(ga)) throw new EngineError('bad-input', 'Match: a group total is too large to match exactly');
+    const tolerance = toleranceFor(spec, ga);
+    const k = gKey[g]!;
+    for (let j = index.start[k]!, end = index.start[k + 1]!; j < end; j++) {
+      const o = index.rows[j]!;
+      const oa = single.amount[o]!;
+      if (sState.status[o] || single.currency[o] !== gCurrency[g] || Number.isNaN(oa) || Math.abs(oa - ga) > tolerance) continue;
+      const days = dayDelta(single.day[o]!, gDay[g]!);
+      // Differences are always right minus left.
+      c.push(g, o, groupedLeft ? oa - ga : ga - oa, groupedLeft ? days : -days, distance(oa - ga, single.day[o]!, gDay[g]!));
+    }
+  }
+  const { accepted, ambiguousX, ambiguousY } = resolveCandidates(c, gKey.length, single.n);
+  const decision = new Map<number, { status: number; match: number }>();
+  for (const i of accepted) {
+    const g = c.x[i]!;
+    const o = c.y[i]!;
+    const status = statusFor(spec, c.da[i]!, c.dd[i]!);
+    const id = addMatch(state.matches, {
+      pass, kind: groupedLeft ? 'n:1' : '1:n', status, currency: gCurrency[g]!, key: gKey[g]!,
+      leftRows: groupedLeft ? gCount[g]! : 1, rightRows: groupedLeft ? 1 : gCount[g]!,
+      leftAmount: groupedLeft ? gAmount[g]! : single.amount[o]!, rightAmount: groupedLeft ? single.amount[o]! : gAmount[g]!,
+      delta: c.da[i]!, days: c.dd[i]!, fee: gFee[g]!,
+      leftId: groupedLeft ? Number.NaN : single.ids[o]!, rightId: groupedLeft ? single.ids[o]! : Number.NaN,
+    });
+    decision.set(gKey[g]! * currencies + gCurrency[g]!, { status, match: id });
+    decide(sState, o, status, id, pass);
+  }
+  for (const g of ambiguousX) decision.set(gKey[g]! * currencies + gCurrency[g]!, { status: STATUS_CODE.ambiguous, match: 0 });
+  for (const o of ambiguousY) decide(sState, o, STATUS_CODE.ambiguous, 0, pass);
+  // Member rows take their group's decision (rows of the key without an amount too).
+  if (decision.size > 0) {
+    for (let i = 0; i < grouped.n; i++) {
+      const k = grouped.key[i]!;
+      if (gState.status[i] || k < 0) continue;
+      const found = decision.get(k * currencies + grouped.currency[i]!);
+      if (found) decide(gState, i, found.status, found.match, pass);
+    }
+  }
+  return accepted.length;
 }
 
-/** Member rows of decided groups take the group's status and match id. */
-export function applyGroupDecisions(db: SqlJsDatabase, side: 'left' | 'right'): void {
-  const grouped = side === 'left' ? L : R;
-  const pass = side === 'left' ? 4 : 5;
-  db.run(`UPDATE ${grouped} SET s = gm.status, m = gm.match_id, p = ${pass} FROM _wb_gm gm WHERE ${grouped}.s IS NULL AND gm.k = ${grouped}.k AND gm.c = ${grouped}.c`);
-}
-
-export function markUnmatched(db: SqlJsDatabase): void {
-  db.run(`UPDATE ${L} SET s = 'left_only' WHERE s IS NULL`);
-  db.run(`UPDATE ${R} SET s = 'right_only' WHERE s IS NULL`);
+export function markUnmatched(state: RunState): void {
+  for (let i = 0; i < state.left.n; i++) if (!state.L.status[i]) state.L.status[i] = STATUS_CODE.left_only;
+  for (let i = 0; i < state.right.n; i++) if (!state.R.status[i]) state.R.status[i] = STATUS_CODE.right_only;
 }

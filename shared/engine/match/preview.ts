@@ -1,5 +1,6 @@
 import type { EngineContext } from '../context';
-import { prepareSides, WORK } from './work-tables';
+import { loadRunState } from './run-match';
+import type { SideData } from './side-data';
 import { validateMatchSpec } from './spec';
 
 /** Dry run: what the keys look like before any pass runs. */
@@ -19,31 +20,42 @@ export interface MatchPreview {
   warnings: string[];
 }
 
+function keyCounts(data: SideData, keyCount: number): { counts: Int32Array; keys: number; duplicates: number; missing: number } {
+  const counts = new Int32Array(keyCount);
+  let missing = 0;
+  for (let i = 0; i < data.n; i++) {
+    const k = data.key[i]!;
+    if (k < 0) missing++;
+    else counts[k] = counts[k]! + 1;
+  }
+  let keys = 0;
+  let duplicates = 0;
+  for (const count of counts) {
+    if (count > 0) keys++;
+    if (count > 1) duplicates++;
+  }
+  return { counts, keys, duplicates, missing };
+}
+
 export function previewMatch(context: EngineContext, rawSpec: unknown): MatchPreview {
   const spec = validateMatchSpec(rawSpec);
-  prepareSides(context, spec);
-  const db = context.sqlite.db;
-  const one = (sql: string) => Number(db.exec(sql)[0]?.values[0]?.[0] ?? 0);
-  const side = (table: string) => ({
-    rows: one(`SELECT count(*) FROM ${table}`),
-    keys: one(`SELECT count(DISTINCT k) FROM ${table}`),
-    duplicates: one(`SELECT count(*) FROM (SELECT k FROM ${table} WHERE k IS NOT NULL GROUP BY k HAVING count(*) > 1)`),
-    missing: one(`SELECT count(*) FROM ${table} WHERE k IS NULL`),
-  });
-  const left = side(WORK.L);
-  const right = side(WORK.R);
-  const fan = db.exec(`SELECT sum(l.n * r.n), sum(l.n > 1 AND r.n > 1)
-    FROM (SELECT k, count(*) AS n FROM ${WORK.L} WHERE k IS NOT NULL GROUP BY k) l
-    JOIN (SELECT k, count(*) AS n FROM ${WORK.R} WHERE k IS NOT NULL GROUP BY k) r ON r.k = l.k`)[0]?.values[0] ?? [];
-  const expectedPairs = Number(fan[0] ?? 0);
-  const manyToManyKeys = Number(fan[1] ?? 0);
+  const state = loadRunState(context, spec);
+  const keyCount = state.interners.keys.size;
+  const left = keyCounts(state.left, keyCount);
+  const right = keyCounts(state.right, keyCount);
+  let expectedPairs = 0;
+  let manyToManyKeys = 0;
+  for (let k = 0; k < keyCount; k++) {
+    expectedPairs += left.counts[k]! * right.counts[k]!;
+    if (left.counts[k]! > 1 && right.counts[k]! > 1) manyToManyKeys++;
+  }
   const warnings: string[] = [];
   if (manyToManyKeys > 0) warnings.push(`${manyToManyKeys} key(s) repeat on both sides: their rows can only match as ambiguous unless grouped or told apart by amount and date.`);
   if (left.duplicates > 0 && spec.group?.side !== 'left') warnings.push(`${left.duplicates} left key(s) repeat; group the left side if they are parts of one right row.`);
   if (right.duplicates > 0 && spec.group?.side !== 'right') warnings.push(`${right.duplicates} right key(s) repeat; group the right side if they are parts of one left row.`);
   if (spec.keys.length > 0 && left.missing + right.missing > 0) warnings.push(`${left.missing} left and ${right.missing} right row(s) have no key after normalising.`);
   return {
-    leftRows: left.rows, rightRows: right.rows, leftKeys: left.keys, rightKeys: right.keys,
+    leftRows: state.left.n, rightRows: state.right.n, leftKeys: left.keys, rightKeys: right.keys,
     leftDuplicateKeys: left.duplicates, rightDuplicateKeys: right.duplicates,
     leftMissingKeys: left.missing, rightMissingKeys: right.missing,
     expectedPairs, manyToManyKeys, warnings,

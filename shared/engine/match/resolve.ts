@@ -1,39 +1,98 @@
-import type { SqlJsDatabase } from '../sqlite/sqljs-types';
-
 /**
  * Turns candidate pairs into decisions, the same way for every pass.
  *
- * Input: temp table `_wb_c(x, y, da, dd, dist)` — x is a left row (or group),
- * y a right row (or group), dist how far apart they are (0 = identical).
- * A pair is accepted when each is the other's unique closest candidate. Where
- * the closest candidates tie, both sides are flagged ambiguous instead of one
- * being picked at random. Output: `_wb_acc(x, y, da, dd)`, `_wb_amb_x(x)`,
- * `_wb_amb_y(y)`.
+ * x is a left row (or group), y a right row (or group); dist says how far
+ * apart they are (0 = identical). A pair is accepted when each is the other's
+ * closest candidate and neither has another candidate at that distance.
+ * Where the closest candidates tie, every row in the tie is flagged ambiguous
+ * on both sides instead of one being picked at random. Rows that are neither
+ * stay open for later passes.
  */
-export function resolveCandidates(db: SqlJsDatabase): void {
-  db.run(`DROP TABLE IF EXISTS _wb_best; DROP TABLE IF EXISTS _wb_ties; DROP TABLE IF EXISTS _wb_acc; DROP TABLE IF EXISTS _wb_amb_x; DROP TABLE IF EXISTS _wb_amb_y; DROP TABLE IF EXISTS _wb_cx; DROP TABLE IF EXISTS _wb_cy;`);
-  // Most candidates are the only one for both of their rows: accept those
-  // directly and run the window functions only over the contested rest.
-  db.run(`CREATE TABLE _wb_cx AS SELECT x FROM _wb_c GROUP BY x HAVING count(*) > 1`);
-  db.run(`CREATE TABLE _wb_cy AS SELECT y FROM _wb_c GROUP BY y HAVING count(*) > 1`);
-  const contested = `(x IN (SELECT x FROM _wb_cx) OR y IN (SELECT y FROM _wb_cy))`;
-  db.run(`CREATE TABLE _wb_acc AS SELECT x, y, da, dd FROM _wb_c WHERE NOT ${contested}`);
-  db.run(`CREATE TABLE _wb_best AS
-    SELECT x, y, da, dd, dist,
-           min(dist) OVER (PARTITION BY x) AS mx,
-           min(dist) OVER (PARTITION BY y) AS my
-    FROM _wb_c WHERE ${contested}`);
-  db.run(`CREATE TABLE _wb_ties AS
-    SELECT x, y, da, dd, dist, mx, my,
-           sum(dist = mx) OVER (PARTITION BY x) AS tx,
-           sum(dist = my) OVER (PARTITION BY y) AS ty
-    FROM _wb_best WHERE dist = mx OR dist = my`);
-  db.run(`INSERT INTO _wb_acc SELECT x, y, da, dd FROM _wb_ties WHERE dist = mx AND dist = my AND tx = 1 AND ty = 1`);
-  // A tie on either side makes every pair in it ambiguous, on both sides.
-  db.run(`CREATE TABLE _wb_amb_x AS
-    SELECT DISTINCT x FROM _wb_ties
-    WHERE ((dist = mx AND tx > 1) OR (dist = mx AND dist = my AND ty > 1)) AND x NOT IN (SELECT x FROM _wb_acc)`);
-  db.run(`CREATE TABLE _wb_amb_y AS
-    SELECT DISTINCT y FROM _wb_ties
-    WHERE ((dist = my AND ty > 1) OR (dist = my AND dist = mx AND tx > 1)) AND y NOT IN (SELECT y FROM _wb_acc)`);
+export class Candidates {
+  size = 0;
+  x = new Int32Array(1024);
+  y = new Int32Array(1024);
+  /** Amount difference (right − left) and days apart (NaN = unknown). */
+  da = new Float64Array(1024);
+  dd = new Float64Array(1024);
+  dist = new Float64Array(1024);
+
+  push(x: number, y: number, da: number, dd: number, dist: number): void {
+    if (this.size === this.x.length) this.grow();
+    const i = this.size++;
+    this.x[i] = x;
+    this.y[i] = y;
+    this.da[i] = da;
+    this.dd[i] = dd;
+    this.dist[i] = dist;
+  }
+
+  private grow(): void {
+    const n = this.x.length * 2;
+    const copyInt = (a: Int32Array) => { const b = new Int32Array(n); b.set(a); return b; };
+    const copyFloat = (a: Float64Array) => { const b = new Float64Array(n); b.set(a); return b; };
+    this.x = copyInt(this.x);
+    this.y = copyInt(this.y);
+    this.da = copyFloat(this.da);
+    this.dd = copyFloat(this.dd);
+    this.dist = copyFloat(this.dist);
+  }
+}
+
+export interface Resolution {
+  /** Indexes into the candidates, in candidate order. */
+  accepted: number[];
+  ambiguousX: number[];
+  ambiguousY: number[];
+}
+
+export function resolveCandidates(c: Candidates, xDomain: number, yDomain: number): Resolution {
+  const minX = new Float64Array(xDomain).fill(Infinity);
+  const minY = new Float64Array(yDomain).fill(Infinity);
+  const atMinX = new Int32Array(xDomain);
+  const atMinY = new Int32Array(yDomain);
+  const { x, y, dist } = c;
+  for (let i = 0; i < c.size; i++) {
+    const d = dist[i]!;
+    if (d < minX[x[i]!]!) minX[x[i]!] = d;
+    if (d < minY[y[i]!]!) minY[y[i]!] = d;
+  }
+  for (let i = 0; i < c.size; i++) {
+    const d = dist[i]!;
+    if (d === minX[x[i]!]) atMinX[x[i]!] = atMinX[x[i]!]! + 1;
+    if (d === minY[y[i]!]) atMinY[y[i]!] = atMinY[y[i]!]! + 1;
+  }
+  const accepted: number[] = [];
+  const takenX = new Uint8Array(xDomain);
+  const takenY = new Uint8Array(yDomain);
+  for (let i = 0; i < c.size; i++) {
+    const xi = x[i]!;
+    const yi = y[i]!;
+    const d = dist[i]!;
+    if (d === minX[xi] && d === minY[yi] && atMinX[xi] === 1 && atMinY[yi] === 1) {
+      accepted.push(i);
+      takenX[xi] = 1;
+      takenY[yi] = 1;
+    }
+  }
+  const flaggedX = new Uint8Array(xDomain);
+  const flaggedY = new Uint8Array(yDomain);
+  const ambiguousX: number[] = [];
+  const ambiguousY: number[] = [];
+  for (let i = 0; i < c.size; i++) {
+    const xi = x[i]!;
+    const yi = y[i]!;
+    const d = dist[i]!;
+    const closestForX = d === minX[xi];
+    const closestForY = d === minY[yi];
+    if (!takenX[xi] && !flaggedX[xi] && closestForX && (atMinX[xi]! > 1 || (closestForY && atMinY[yi]! > 1))) {
+      flaggedX[xi] = 1;
+      ambiguousX.push(xi);
+    }
+    if (!takenY[yi] && !flaggedY[yi] && closestForY && (atMinY[yi]! > 1 || (closestForX && atMinX[xi]! > 1))) {
+      flaggedY[yi] = 1;
+      ambiguousY.push(yi);
+    }
+  }
+  return { accepted, ambiguousX, ambiguousY };
 }

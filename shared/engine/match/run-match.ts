@@ -1,10 +1,14 @@
 import type { EngineContext } from '../context';
-import { quoteIdentifier } from '../ingest/names';
-import { applyGroupDecisions, createMatchesTable, markUnmatched, runGroupPass, runPairPass } from './passes';
+import { replayDecisions } from './decisions';
+import { KeyInterner } from './key-interner';
+import { materialize, type ResultTables } from './materialize';
+import { markUnmatched, runGroupPass, runPairPass, type PassCache } from './passes';
+import { newMatchList, newSideState, STATUS_CODE, type RunState } from './run-state';
+import { loadSide, runScale } from './side-data';
 import { ALL_PASSES, PASS_NUMBER, validateMatchSpec, type MatchSpec, type PassName } from './spec';
 import { aggregateStatuses, statusLines, tieOut, type StatusLine, type TieOut } from './summary';
-import { prepareSides, WORK } from './work-tables';
-import { replayDecisions } from './decisions';
+
+export { resultPrefix } from './materialize';
 
 export interface MatchRun {
   spec: MatchSpec;
@@ -19,54 +23,52 @@ export interface MatchRun {
   manualDecisions: number;
   /** Items (rows or groups) that are not cleanly matched. */
   openBreaks: number;
-  /** Result tables: `<prefix>_rows`, `<prefix>_matches`, views `<prefix>_left_only`, `<prefix>_right_only`. */
-  tables: { rows: string; matches: string; leftOnly: string; rightOnly: string };
+  /** Result tables: `<prefix>_matches`, `<prefix>_left`, `<prefix>_right`; views `<prefix>_rows`, `<prefix>_left_only`, `<prefix>_right_only`. */
+  tables: ResultTables;
   elapsedMs: number;
-  /** Where the time went: prepare (work tables), passes, materialize, summary. */
-  phases: Record<'prepareMs' | 'passesMs' | 'materializeMs' | 'summaryMs', number>;
+  /** Where the time went: load (read both sides), passes, materialize (write results), summary. */
+  phases: Record<'loadMs' | 'passesMs' | 'materializeMs' | 'summaryMs', number>;
 }
 
-export function resultPrefix(spec: MatchSpec): string {
-  return `match_${spec.name.toLowerCase()}`;
+/** Reads both sides into memory: shared by runs and the dry-run preview. */
+export function loadRunState(context: EngineContext, spec: MatchSpec): RunState {
+  const scale = runScale(context, spec);
+  const interners = { keys: new KeyInterner(), currencies: new KeyInterner() };
+  const left = loadSide(context, spec, 'L', scale, interners);
+  const right = loadSide(context, spec, 'R', scale, interners);
+  return { scale, interners, left, right, L: newSideState(left.n), R: newSideState(right.n), matches: newMatchList() };
 }
 
-export function runMatch(context: EngineContext, rawSpec: unknown): MatchRun {
+export function runMatch(context: EngineContext, rawSpec: unknown): { run: MatchRun; state: RunState } {
   const spec = validateMatchSpec(rawSpec);
-  const db = context.sqlite.db;
   const started = context.now();
-  const sides = prepareSides(context, spec);
-  const prepared = context.now();
-  createMatchesTable(db);
-  const manualDecisions = replayDecisions(db, spec);
+  const state = loadRunState(context, spec);
+  const loaded = context.now();
+  const manualDecisions = replayDecisions(context.sqlite.db, spec, state);
   const enabled = new Set<PassName>(spec.passes ?? ALL_PASSES);
+  const cache: PassCache = { keyIndex: {} };
   const passes: MatchRun['passes'] = [];
   for (const name of ALL_PASSES) {
     if (!enabled.has(name) || !isApplicable(spec, name)) continue;
     const begin = context.now();
     const pass = PASS_NUMBER[name];
-    const matches = pass <= 3 ? runPairPass(db, spec, pass as 1 | 2 | 3) : runGroupPass(db, spec, pass as 4 | 5);
-    // Member rows take their group's decision before any later pass looks at them.
-    if (pass >= 4) applyGroupDecisions(db, pass === 4 ? 'left' : 'right');
+    const matches = pass <= 3 ? runPairPass(state, cache, spec, pass as 1 | 2 | 3) : runGroupPass(state, cache, spec, pass as 4 | 5);
     passes.push({ pass, name, matches, elapsedMs: context.now() - begin });
   }
-  markUnmatched(db);
+  markUnmatched(state);
   const passed = context.now();
-  const tables = materialize(context, spec);
-  const materialized = context.now();
-  const aggregates = aggregateStatuses(db);
-  const statuses = statusLines(db, sides.scale, aggregates);
-  const ties = tieOut(db, spec, sides, aggregates);
+  const aggregates = aggregateStatuses(state);
+  const statuses = statusLines(state, aggregates);
+  const ties = tieOut(state, aggregates);
+  const openBreaks = statuses.filter((line) => line.status === 'matched_diff').reduce((sum, line) => sum + line.items, 0) + openItems(state, 'L') + openItems(state, 'R');
+  const summarized = context.now();
+  const tables = materialize(context, spec, state);
   const finished = context.now();
-  // A break is an item to investigate: a match with a difference, or an open key (a whole
-  // payout, say) or key-less row on either side — not every member row of it.
-  const openItems = (table: string) =>
-    Number(db.exec(`SELECT count(DISTINCT coalesce(k, '#' || id)) FROM ${table} WHERE s IN ('ambiguous', 'left_only', 'right_only')`)[0]?.values[0]?.[0] ?? 0);
-  const openBreaks = statuses.filter((line) => line.status === 'matched_diff').reduce((sum, line) => sum + line.items, 0) + openItems(WORK.L) + openItems(WORK.R);
-  return {
+  const run: MatchRun = {
     spec,
-    scale: sides.scale,
-    leftRows: sides.leftRows,
-    rightRows: sides.rightRows,
+    scale: state.scale,
+    leftRows: state.left.n,
+    rightRows: state.right.n,
     passes,
     manualDecisions,
     statuses,
@@ -74,8 +76,31 @@ export function runMatch(context: EngineContext, rawSpec: unknown): MatchRun {
     openBreaks,
     tables,
     elapsedMs: finished - started,
-    phases: { prepareMs: prepared - started, passesMs: passed - prepared, materializeMs: materialized - passed, summaryMs: finished - materialized },
+    phases: { loadMs: loaded - started, passesMs: passed - loaded, summaryMs: summarized - passed, materializeMs: finished - summarized },
   };
+  return { run, state };
+}
+
+/**
+ * A break is an item to investigate: an open key (a whole payout, say) or a
+ * key-less row on either side, not every member row of it.
+ */
+function openItems(state: RunState, side: 'L' | 'R'): number {
+  const data = side === 'L' ? state.left : state.right;
+  const status = side === 'L' ? state.L.status : state.R.status;
+  const seen = new Uint8Array(state.interners.keys.size);
+  let count = 0;
+  for (let i = 0; i < data.n; i++) {
+    const s = status[i]!;
+    if (s !== STATUS_CODE.ambiguous && s !== STATUS_CODE.left_only && s !== STATUS_CODE.right_only) continue;
+    const k = data.key[i]!;
+    if (k < 0) count++;
+    else if (!seen[k]) {
+      seen[k] = 1;
+      count++;
+    }
+  }
+  return count;
 }
 
 function isApplicable(spec: MatchSpec, pass: PassName): boolean {
@@ -90,25 +115,4 @@ function isApplicable(spec: MatchSpec, pass: PassName): boolean {
     case 'oneToMany':
       return spec.keys.length > 0 && spec.group?.side === 'right';
   }
-}
-
-/** Copies the decisions out of the temp work tables into tables the analyst can query. */
-function materialize(context: EngineContext, spec: MatchSpec): MatchRun['tables'] {
-  const db = context.sqlite.db;
-  const prefix = resultPrefix(spec);
-  const tables = { rows: `${prefix}_rows`, matches: `${prefix}_matches`, leftOnly: `${prefix}_left_only`, rightOnly: `${prefix}_right_only` };
-  db.run(`DROP VIEW IF EXISTS ${quoteIdentifier(tables.leftOnly)}; DROP VIEW IF EXISTS ${quoteIdentifier(tables.rightOnly)};`);
-  // The side-by-side items of the previous run are rebuilt on demand (items.ts).
-  db.run(`DROP TABLE IF EXISTS ${quoteIdentifier(`${prefix}_items`)}`);
-  db.run(`DROP TABLE IF EXISTS ${quoteIdentifier(tables.rows)}; DROP TABLE IF EXISTS ${quoteIdentifier(tables.matches)};`);
-  db.run(`CREATE TABLE ${quoteIdentifier(tables.matches)} AS
-    SELECT match_id, pass, kind, status, currency, key, left_rows, right_rows, left_amount, right_amount, delta, days, fee,
-           CASE WHEN kind = '1:1' OR kind = '1:n' THEN x END AS left_id, CASE WHEN kind = '1:1' THEN y WHEN kind = 'n:1' THEN y END AS right_id
-    FROM _wb_matches ORDER BY match_id`);
-  db.run(`CREATE TABLE ${quoteIdentifier(tables.rows)} (side TEXT NOT NULL, row_id INTEGER NOT NULL, status TEXT NOT NULL, match_id INTEGER, pass INTEGER, currency TEXT, amount INTEGER, key TEXT, PRIMARY KEY (side, row_id)) WITHOUT ROWID`);
-  db.run(`INSERT INTO ${quoteIdentifier(tables.rows)} SELECT 'L', id, s, m, p, c, a, k FROM ${WORK.L}`);
-  db.run(`INSERT INTO ${quoteIdentifier(tables.rows)} SELECT 'R', id, s, m, p, c, a, k FROM ${WORK.R}`);
-  db.run(`CREATE VIEW ${quoteIdentifier(tables.leftOnly)} AS SELECT t.* FROM ${quoteIdentifier(spec.left.table)} t JOIN ${quoteIdentifier(tables.rows)} r ON r.side = 'L' AND r.row_id = t.rowid WHERE r.status = 'left_only'`);
-  db.run(`CREATE VIEW ${quoteIdentifier(tables.rightOnly)} AS SELECT t.* FROM ${quoteIdentifier(spec.right.table)} t JOIN ${quoteIdentifier(tables.rows)} r ON r.side = 'R' AND r.row_id = t.rowid WHERE r.status = 'right_only'`);
-  return tables;
 }

@@ -47,6 +47,10 @@ export interface SqlJsModule {
   _sqlite3_bind_int(stmt: number, index: number, value: number): number;
   _sqlite3_clear_bindings(stmt: number): number;
   _sqlite3_step(stmt: number): number;
+  _sqlite3_column_type(stmt: number, column: number): number;
+  _sqlite3_column_double(stmt: number, column: number): number;
+  _sqlite3_column_text(stmt: number, column: number): number;
+  _sqlite3_column_bytes(stmt: number, column: number): number;
   _sqlite3_reset(stmt: number): number;
   _sqlite3_finalize(stmt: number): number;
   _sqlite3_errmsg(db: number): number;

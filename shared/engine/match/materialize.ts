@@ -1,0 +1,160 @@
+import type { EngineContext } from '../context';
+import { quoteIdentifier } from '../ingest/names';
+import { bulkInserter } from '../sqlite/bulk-insert';
+import { KIND_NAMES, STATUS_NAMES, type RunState } from './run-state';
+import type { SideData } from './side-data';
+import type { MatchSpec } from './spec';
+
+export interface ResultTables {
+  /** View: one row per source row of both sides (side, row_id, status, match_id, pass, currency, amount, key). */
+  rows: string;
+  matches: string;
+  leftOnly: string;
+  rightOnly: string;
+  /** Tables behind `rows`: one row per source row of each side. */
+  left: string;
+  right: string;
+}
+
+export function resultPrefix(spec: MatchSpec): string {
+  return `match_${spec.name.toLowerCase()}`;
+}
+
+export function resultTables(spec: MatchSpec): ResultTables {
+  const prefix = resultPrefix(spec);
+  return {
+    rows: `${prefix}_rows`, matches: `${prefix}_matches`, leftOnly: `${prefix}_left_only`, rightOnly: `${prefix}_right_only`,
+    left: `${prefix}_left`, right: `${prefix}_right`,
+  };
+}
+
+/**
+ * Writes the run's decisions as SQL the analyst can query. The per-row
+ * tables are narrow (row id, status, match, pass: integers and a repeated
+ * word) and the human columns (currency, amount, key) come from the source
+ * through the `_rows` view, because every stored column costs time on a
+ * 1M-row run. Keys made by normalisers are stored as a raw → key table so the
+ * views work in any SQLite, not only inside this engine.
+ */
+export function materialize(context: EngineContext, spec: MatchSpec, state: RunState): ResultTables {
+  const db = context.sqlite.db;
+  const tables = resultTables(spec);
+  const q = quoteIdentifier;
+  const prefix = resultPrefix(spec);
+  for (const view of [tables.rows, tables.leftOnly, tables.rightOnly]) db.run(`DROP VIEW IF EXISTS ${q(view)}`);
+  for (const table of [`${prefix}_items`, tables.rows, tables.matches, tables.left, tables.right, `${prefix}_keys_l`, `${prefix}_keys_r`]) db.run(`DROP TABLE IF EXISTS ${q(table)}`);
+  db.run('BEGIN');
+  try {
+    writeMatches(context, tables.matches, state);
+    writeSide(context, tables.left, state.left, state.L);
+    writeSide(context, tables.right, state.right, state.R);
+    const keyL = writeKeyMap(context, 'left', `${prefix}_keys_l`, state);
+    const keyR = writeKeyMap(context, 'right', `${prefix}_keys_r`, state);
+    const side = (name: 'L' | 'R', table: string, data: SideData, key: string) =>
+      `SELECT '${name}' AS side, r.row_id, r.status, r.match_id, r.pass, ${sourced(data.expressions.currency)} AS currency, ${sourced(data.expressions.amount)} AS amount, ${key} AS key
+       FROM ${q(table)} r JOIN ${q(data.table.name)} s ON s.rowid = r.row_id`;
+    db.run(`CREATE VIEW ${q(tables.rows)} AS ${side('L', tables.left, state.left, keyL)} UNION ALL ${side('R', tables.right, state.right, keyR)}`);
+    db.run(`CREATE VIEW ${q(tables.leftOnly)} AS SELECT t.* FROM ${q(spec.left.table)} t JOIN ${q(tables.left)} r ON r.row_id = t.rowid WHERE r.status = 'left_only'`);
+    db.run(`CREATE VIEW ${q(tables.rightOnly)} AS SELECT t.* FROM ${q(spec.right.table)} t JOIN ${q(tables.right)} r ON r.row_id = t.rowid WHERE r.status = 'right_only'`);
+    db.run('COMMIT');
+  } catch (error) {
+    db.run('ROLLBACK');
+    throw error;
+  }
+  return tables;
+}
+
+/** The side's SQL expressions name columns bare; in the view they belong to alias `s`. */
+function sourced(expression: string): string {
+  return expression.replace(/"((?:[^"]|"")*)"/g, 's."$1"');
+}
+
+function writeMatches(context: EngineContext, table: string, state: RunState): void {
+  const db = context.sqlite.db;
+  db.run(`CREATE TABLE ${quoteIdentifier(table)} (
+    match_id INTEGER PRIMARY KEY, pass INTEGER, kind TEXT, status TEXT, currency TEXT, key TEXT,
+    left_rows INTEGER, right_rows INTEGER, left_amount INTEGER, right_amount INTEGER,
+    delta INTEGER, days INTEGER, fee INTEGER, left_id INTEGER, right_id INTEGER)`);
+  const m = state.matches;
+  const keys = keyBytesInWasm(context, state, m.key.subarray(0, m.size));
+  const insert = bulkInserter(context.sqlite, quoteIdentifier(table), 15);
+  try {
+    for (let i = 0; i < m.size; i++) {
+      insert.number(i + 1);
+      insert.number(m.pass[i]!);
+      insert.text(KIND_NAMES[m.kind[i]!]!);
+      insert.text(STATUS_NAMES[m.status[i]!]!);
+      insert.text(state.interners.currencies.text(m.currency[i]!));
+      const k = m.key[i]!;
+      if (k < 0) insert.null();
+      else insert.textAt(keys.pointer + keys.offsets[k]!, keys.lengths[k]!);
+      insert.number(m.leftRows[i]!);
+      insert.number(m.rightRows[i]!);
+      insert.numberOrNull(m.leftAmount[i]!);
+      insert.numberOrNull(m.rightAmount[i]!);
+      insert.numberOrNull(m.delta[i]!);
+      insert.numberOrNull(m.days[i]!);
+      insert.numberOrNull(m.fee[i]!);
+      insert.numberOrNull(m.leftId[i]!);
+      insert.numberOrNull(m.rightId[i]!);
+      insert.endRow();
+    }
+    insert.finish();
+  } finally {
+    context.sqlite.module._free(keys.pointer);
+  }
+}
+
+/** Copies the bytes of the keys the matches name into WASM memory once, so each is bound by pointer. */
+function keyBytesInWasm(context: EngineContext, state: RunState, used: Int32Array): { pointer: number; offsets: Int32Array; lengths: Int32Array } {
+  const count = state.interners.keys.size;
+  const offsets = new Int32Array(count).fill(-1);
+  const lengths = new Int32Array(count);
+  let total = 0;
+  for (const k of used) {
+    if (k < 0 || offsets[k]! >= 0) continue;
+    offsets[k] = total;
+    const length = state.interners.keys.utf8(k).length;
+    lengths[k] = length;
+    total += length;
+  }
+  const pointer = context.sqlite.module._malloc(Math.max(1, total));
+  const heap = context.sqlite.heap();
+  for (let k = 0; k < count; k++) if (offsets[k]! >= 0) heap.set(state.interners.keys.utf8(k), pointer + offsets[k]!);
+  return { pointer, offsets, lengths };
+}
+
+function writeSide(context: EngineContext, table: string, data: SideData, side: RunState['L']): void {
+  context.sqlite.db.run(`CREATE TABLE ${quoteIdentifier(table)} (row_id INTEGER PRIMARY KEY, status TEXT NOT NULL, match_id INTEGER, pass INTEGER)`);
+  const insert = bulkInserter(context.sqlite, quoteIdentifier(table), 4);
+  for (let i = 0; i < data.n; i++) {
+    insert.number(data.ids[i]!);
+    insert.text(STATUS_NAMES[side.status[i]!]!);
+    const match = side.match[i]!;
+    if (match > 0) insert.number(match);
+    else insert.null();
+    const pass = side.pass[i]!;
+    if (pass >= 0) insert.number(pass);
+    else insert.null();
+    insert.endRow();
+  }
+  insert.finish();
+}
+
+/** The key expression for the rows view: the raw column, or a lookup of its normalised form. */
+function writeKeyMap(context: EngineContext, own: 'left' | 'right', table: string, state: RunState): string {
+  const data = own === 'left' ? state.left : state.right;
+  const raw = data.rawKeys;
+  if (!raw) return data.expressions.key === 'NULL' ? 'NULL' : sourced(data.expressions.key);
+  context.sqlite.db.run(`CREATE TABLE ${quoteIdentifier(table)} (raw TEXT PRIMARY KEY, key TEXT) WITHOUT ROWID`);
+  const insert = bulkInserter(context.sqlite, quoteIdentifier(table), 2);
+  for (let id = 0; id < raw.interner.size; id++) {
+    const normalised = raw.normalised[id]!;
+    insert.text(raw.interner.text(id));
+    if (normalised >= 0) insert.text(state.interners.keys.text(normalised));
+    else insert.null();
+    insert.endRow();
+  }
+  insert.finish();
+  return `(SELECT k.key FROM ${quoteIdentifier(table)} k WHERE k.raw = ${sourced(data.expressions.key)})`;
+}
