@@ -4,30 +4,52 @@ import { createEncoder, decodeUtf8 } from '../ingest/text-codec';
  * Gives every distinct key a small integer id, straight from UTF-8 bytes in
  * the WASM heap. Decoding a million keys into JS strings and hashing those
  * cost 2 s; hashing the bytes where they lie and comparing them only on a
- * hash hit costs a tenth of that. Both sides of a match share one interner,
- * so equal keys get equal ids and every join is on integers.
+ * hash hit costs a fraction of that. Both sides of a match share one
+ * interner, so equal keys get equal ids and every join is on integers.
+ *
+ * At a million keys the cost is cache misses, not arithmetic, so each slot
+ * holds the hash beside the id (one miss to reject a slot) and the table is
+ * sized up front for the expected number of keys (no rehash on the way).
  */
 export class KeyInterner {
-  private bytes = new Uint8Array(1 << 20);
+  private bytes = new Uint8Array(1 << 16);
   private used = 0;
-  private starts = new Int32Array(1 << 12);
-  private lengths = new Int32Array(1 << 12);
-  private hashes = new Int32Array(1 << 12);
-  private table = new Int32Array(1 << 13).fill(-1);
-  private mask = (1 << 13) - 1;
+  private starts = new Int32Array(1 << 10);
+  private lengths = new Int32Array(1 << 10);
+  /** Pairs (hash, id + 1); 0 in the id half = empty. */
+  private table = new Int32Array(2 << 11);
+  private mask = (1 << 11) - 1;
   private decoded: (string | undefined)[] = [];
   private readonly encoder = createEncoder();
   size = 0;
 
+  /** Makes room for `keys` keys in all without rehashing. */
+  reserve(keys: number): void {
+    let slots = this.mask + 1;
+    while (slots < keys * 2) slots *= 2;
+    if (slots > this.mask + 1) this.resize(slots);
+  }
+
   /** The id of the key held in `heap[pointer, pointer + length)`. */
   intern(heap: Uint8Array, pointer: number, length: number): number {
-    let hash = 0x811c9dc5 | 0;
-    for (let i = pointer, end = pointer + length; i < end; i++) hash = Math.imul(hash ^ heap[i]!, 0x01000193);
+    // Four bytes per step, then a murmur3 finaliser so the low bits (the slot) mix well.
+    let hash = 0x811c9dc5 ^ length;
+    const end = pointer + length;
+    let i = pointer;
+    for (const whole = pointer + (length & ~3); i < whole; i += 4) {
+      hash = Math.imul(hash ^ (heap[i]! | (heap[i + 1]! << 8) | (heap[i + 2]! << 16) | (heap[i + 3]! << 24)), 0x01000193);
+      hash ^= hash >>> 15;
+    }
+    for (; i < end; i++) hash = Math.imul(hash ^ heap[i]!, 0x01000193);
+    hash = Math.imul(hash ^ (hash >>> 16), 0x85ebca6b);
+    hash = Math.imul(hash ^ (hash >>> 13), 0xc2b2ae35);
+    hash ^= hash >>> 16;
+    const table = this.table;
     let slot = hash & this.mask;
     for (;;) {
-      const id = this.table[slot]!;
-      if (id < 0) break;
-      if (this.hashes[id] === hash && this.lengths[id] === length && this.sameBytes(id, heap, pointer, length)) return id;
+      const stored = table[slot * 2 + 1]!;
+      if (stored === 0) break;
+      if (table[slot * 2] === hash && this.sameBytes(stored - 1, heap, pointer, length)) return stored - 1;
       slot = (slot + 1) & this.mask;
     }
     return this.add(heap, pointer, length, hash, slot);
@@ -55,6 +77,7 @@ export class KeyInterner {
   }
 
   private sameBytes(id: number, heap: Uint8Array, pointer: number, length: number): boolean {
+    if (this.lengths[id] !== length) return false;
     const start = this.starts[id]!;
     const own = this.bytes;
     for (let i = 0; i < length; i++) if (own[start + i] !== heap[pointer + i]) return false;
@@ -66,31 +89,35 @@ export class KeyInterner {
     if (id >= this.starts.length) {
       this.starts = grow(this.starts);
       this.lengths = grow(this.lengths);
-      this.hashes = grow(this.hashes);
     }
     if (this.used + length > this.bytes.length) {
       const next = new Uint8Array(Math.max(this.bytes.length * 2, this.used + length));
       next.set(this.bytes.subarray(0, this.used));
       this.bytes = next;
     }
-    this.bytes.set(heap.subarray(pointer, pointer + length), this.used);
+    // A plain loop: subarray() + set() allocate a view per key, which cost more than the copy.
+    const own = this.bytes;
+    for (let i = 0, at = this.used; i < length; i++) own[at + i] = heap[pointer + i]!;
     this.starts[id] = this.used;
     this.lengths[id] = length;
-    this.hashes[id] = hash;
     this.used += length;
-    this.table[slot] = id;
+    this.table[slot * 2] = hash;
+    this.table[slot * 2 + 1] = id + 1;
     // Keep the table at most half full so probes stay short.
-    if (this.size * 2 > this.table.length) this.rehash();
+    if (this.size * 2 > this.mask + 1) this.resize((this.mask + 1) * 2);
     return id;
   }
 
-  private rehash(): void {
-    const table = new Int32Array(this.table.length * 2).fill(-1);
-    const mask = table.length - 1;
-    for (let id = 0; id < this.size; id++) {
-      let slot = this.hashes[id]! & mask;
-      while (table[slot]! >= 0) slot = (slot + 1) & mask;
-      table[slot] = id;
+  private resize(slots: number): void {
+    const old = this.table;
+    const table = new Int32Array(slots * 2);
+    const mask = slots - 1;
+    for (let s = 0; s < old.length; s += 2) {
+      if (old[s + 1] === 0) continue;
+      let slot = old[s]! & mask;
+      while (table[slot * 2 + 1] !== 0) slot = (slot + 1) & mask;
+      table[slot * 2] = old[s]!;
+      table[slot * 2 + 1] = old[s + 1]!;
     }
     this.table = table;
     this.mask = mask;

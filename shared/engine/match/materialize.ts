@@ -11,7 +11,7 @@ export interface ResultTables {
   matches: string;
   leftOnly: string;
   rightOnly: string;
-  /** Tables behind `rows`: one row per source row of each side. */
+  /** Tables behind `rows`: each side's rows that are not in a 1:1 match (those are rows of `matches`). */
   left: string;
   right: string;
 }
@@ -29,11 +29,12 @@ export function resultTables(spec: MatchSpec): ResultTables {
 }
 
 /**
- * Writes the run's decisions as SQL the analyst can query. The per-row
- * tables are narrow (row id, status, match, pass: integers and a repeated
- * word) and the human columns (currency, amount, key) come from the source
- * through the `_rows` view, because every stored column costs time on a
- * 1M-row run. Keys made by normalisers are stored as a raw → key table so the
+ * Writes the run's decisions as SQL the analyst can query, storing each
+ * fact once because every stored row and column costs time on a 1M-row run:
+ * a 1:1 match is one row of `_matches` (which names both of its rows); the
+ * side tables hold every other row (group members, ambiguous, one-sided);
+ * the `_rows` view puts them together with currency, amount and key from the
+ * source. Keys made by normalisers are stored as a raw → key table so the
  * views work in any SQLite, not only inside this engine.
  */
 export function materialize(context: EngineContext, spec: MatchSpec, state: RunState): ResultTables {
@@ -46,14 +47,22 @@ export function materialize(context: EngineContext, spec: MatchSpec, state: RunS
   db.run('BEGIN');
   try {
     writeMatches(context, tables.matches, state);
-    writeSide(context, tables.left, state.left, state.L);
-    writeSide(context, tables.right, state.right, state.R);
+    writeSide(context, tables.left, state.left, state.L, state.matches.kind);
+    writeSide(context, tables.right, state.right, state.R, state.matches.kind);
     const keyL = writeKeyMap(context, 'left', `${prefix}_keys_l`, state);
     const keyR = writeKeyMap(context, 'right', `${prefix}_keys_r`, state);
-    const side = (name: 'L' | 'R', table: string, data: SideData, key: string) =>
-      `SELECT '${name}' AS side, r.row_id, r.status, r.match_id, r.pass, ${sourced(data.expressions.currency)} AS currency, ${sourced(data.expressions.amount)} AS amount, ${key} AS key
-       FROM ${q(table)} r JOIN ${q(data.table.name)} s ON s.rowid = r.row_id`;
+    // A row in a 1:1 match is described by its match; the side tables hold every other row.
+    const side = (name: 'L' | 'R', table: string, data: SideData, key: string) => {
+      const id = name === 'L' ? 'left_id' : 'right_id';
+      const columns = `${sourced(data.expressions.currency)} AS currency, ${sourced(data.expressions.amount)} AS amount, ${key} AS key`;
+      return `SELECT '${name}' AS side, m.${id} AS row_id, m.status, m.match_id, m.pass, ${columns}
+         FROM ${q(tables.matches)} m JOIN ${q(data.table.name)} s ON s.rowid = m.${id} WHERE m.kind = '1:1'
+       UNION ALL
+       SELECT '${name}', r.row_id, r.status, r.match_id, r.pass, ${columns}
+         FROM ${q(table)} r JOIN ${q(data.table.name)} s ON s.rowid = r.row_id`;
+    };
     db.run(`CREATE VIEW ${q(tables.rows)} AS ${side('L', tables.left, state.left, keyL)} UNION ALL ${side('R', tables.right, state.right, keyR)}`);
+    // One-sided rows are never in a 1:1 match, so the side tables alone list them.
     db.run(`CREATE VIEW ${q(tables.leftOnly)} AS SELECT t.* FROM ${q(spec.left.table)} t JOIN ${q(tables.left)} r ON r.row_id = t.rowid WHERE r.status = 'left_only'`);
     db.run(`CREATE VIEW ${q(tables.rightOnly)} AS SELECT t.* FROM ${q(spec.right.table)} t JOIN ${q(tables.right)} r ON r.row_id = t.rowid WHERE r.status = 'right_only'`);
     db.run('COMMIT');
@@ -124,13 +133,15 @@ function keyBytesInWasm(context: EngineContext, state: RunState, used: Int32Arra
   return { pointer, offsets, lengths };
 }
 
-function writeSide(context: EngineContext, table: string, data: SideData, side: RunState['L']): void {
+function writeSide(context: EngineContext, table: string, data: SideData, side: RunState['L'], kinds: Uint8Array): void {
+  const oneToOne = KIND_NAMES.indexOf('1:1');
   context.sqlite.db.run(`CREATE TABLE ${quoteIdentifier(table)} (row_id INTEGER PRIMARY KEY, status TEXT NOT NULL, match_id INTEGER, pass INTEGER)`);
   const insert = bulkInserter(context.sqlite, quoteIdentifier(table), 4);
   for (let i = 0; i < data.n; i++) {
+    const match = side.match[i]!;
+    if (match > 0 && kinds[match - 1] === oneToOne) continue;
     insert.number(data.ids[i]!);
     insert.text(STATUS_NAMES[side.status[i]!]!);
-    const match = side.match[i]!;
     if (match > 0) insert.number(match);
     else insert.null();
     const pass = side.pass[i]!;

@@ -34,6 +34,7 @@ export interface MatchRun {
 export function loadRunState(context: EngineContext, spec: MatchSpec): RunState {
   const scale = runScale(context, spec);
   const interners = { keys: new KeyInterner(), currencies: new KeyInterner() };
+  interners.keys.reserve(context.catalog.get(spec.left.table).rowCount + context.catalog.get(spec.right.table).rowCount);
   const left = loadSide(context, spec, 'L', scale, interners);
   const right = loadSide(context, spec, 'R', scale, interners);
   return { scale, interners, left, right, L: newSideState(left.n), R: newSideState(right.n), matches: newMatchList() };
