@@ -7,6 +7,8 @@ export default defineConfig({
     include: ['test/unit/**/*.test.ts'],
     environment: 'node',
     testTimeout: 60_000,
+    // Fixtures (sample data generated and imported in beforeAll) take seconds on a busy 2-core machine.
+    hookTimeout: 60_000,
     // Two cores: one fork per core keeps sql.js heaps from competing for memory.
     pool: 'forks',
     maxWorkers: 2,

@@ -95,6 +95,11 @@ export function loadSide(context: EngineContext, spec: MatchSpec, side: Side, sc
   const keyColumn = key ? column(key[own], `${own} key`) : 'NULL';
   const where = spec[own].where ? ` WHERE ${spec[own].where}` : '';
   const sql = `SELECT rowid, ${keyColumn}, ${amountColumn}, ${dateColumn}, ${currencyColumn}, ${feeColumn} FROM ${quoteIdentifier(table.name)}${where} ORDER BY rowid`;
+  const hasKey = Boolean(key);
+  const hasDate = Boolean(spec.date);
+  const hasCurrency = Boolean(spec.currency);
+  const hasFee = feeColumn !== 'NULL';
+  const noCurrency = interners.currencies.internText('');
   const dates = new DistinctValues(context, 'julianday(?)', (value) => (value === null ? Number.NaN : Number(value)));
   const currencyOf = new DistinctValues(context, 'upper(trim(?))', (value) => interners.currencies.internText(value === null ? '' : String(value)));
 
@@ -121,36 +126,38 @@ export function loadSide(context: EngineContext, spec: MatchSpec, side: Side, sc
         currencies = growInt(currencies);
       }
       ids[n] = row.number(0);
+      // Every cell is fetched before the heap view is taken: a text conversion may grow WASM
+      // memory. A NULL cell has a null text pointer, which saves a type() call per cell.
+      const keyPointer = hasKey ? row.textPointer(1) : 0;
+      const keyLength = keyPointer ? row.textLength(1) : 0;
+      const amountValue = row.type(2) === SQLITE_INTEGER ? row.number(2) : Number.NaN;
+      const datePointer = hasDate ? row.textPointer(3) : 0;
+      const dateLength = datePointer ? Math.min(10, row.textLength(3)) : 0; // julianday(substr(date, 1, 10))
+      const currencyPointer = hasCurrency ? row.textPointer(4) : 0;
+      const currencyLength = currencyPointer ? row.textLength(4) : 0;
+      fees[n] = hasFee && row.type(5) === SQLITE_INTEGER ? row.number(5) * feeMultiplier : Number.NaN;
       const heap = context.sqlite.heap();
-      if (row.type(1) === SQLITE_NULL) keys[n] = -1; // the text of any other value, as CAST(… AS TEXT)
+      if (!keyPointer) keys[n] = hasKey && row.type(1) !== SQLITE_NULL ? interners.keys.internText('') : -1;
+      else if (!raw) keys[n] = interners.keys.intern(heap, keyPointer, keyLength); // the text of any value, as CAST(… AS TEXT)
       else {
-        const pointer = row.textPointer(1);
-        const length = row.textLength(1);
-        if (!raw) keys[n] = interners.keys.intern(heap, pointer, length);
-        else {
-          // Normalise each distinct raw key once: the JS call per value is the slow part.
-          const rawId = raw.intern(heap, pointer, length);
-          if (rawId >= normalised.length) normalised = growMapping(normalised);
-          let id = normalised[rawId]!;
-          if (id === -2) {
-            const text = normalizeKey(raw.text(rawId), steps!);
-            id = text === null ? -1 : interners.keys.internText(text);
-            normalised[rawId] = id;
-          }
-          keys[n] = id;
+        // Normalise each distinct raw key once: the JS call per value is the slow part.
+        const rawId = raw.intern(heap, keyPointer, keyLength);
+        if (rawId >= normalised.length) normalised = growMapping(normalised);
+        let id = normalised[rawId]!;
+        if (id === -2) {
+          const text = normalizeKey(raw.text(rawId), steps!);
+          id = text === null ? -1 : interners.keys.internText(text);
+          normalised[rawId] = id;
         }
+        keys[n] = id;
       }
-      let amount = Number.NaN;
-      if (row.type(2) === SQLITE_INTEGER) {
-        amount = row.number(2) * multiplier;
-        if (!isExactMinor(amount)) throw new EngineError('bad-input', `Match spec: ${own} amount in row ${ids[n]} is too large to match exactly`);
-      }
+      const amount = amountValue * multiplier;
+      if (!Number.isNaN(amount) && !isExactMinor(amount)) throw new EngineError('bad-input', `Match spec: ${own} amount in row ${ids[n]} is too large to match exactly`);
       amounts[n] = amount;
-      // julianday(substr(date, 1, 10)): the first ten bytes of the date's text.
-      days[n] = row.type(3) === SQLITE_NULL ? Number.NaN : dates.of(context.sqlite.heap(), row.textPointer(3), Math.min(10, row.textLength(3)));
-      const currency = currencyOf.of(context.sqlite.heap(), row.textPointer(4), row.textLength(4));
+      days[n] = datePointer ? dates.of(heap, datePointer, dateLength) : Number.NaN;
+      // dates.of may have run a query (and grown memory): take a fresh view.
+      const currency = hasCurrency ? currencyOf.of(context.sqlite.heap(), currencyPointer, currencyLength) : noCurrency;
       currencies[n] = currency;
-      fees[n] = row.type(5) === SQLITE_INTEGER ? row.number(5) * feeMultiplier : Number.NaN;
       let totals = sourceTotals.get(currency);
       if (!totals) sourceTotals.set(currency, (totals = new ExactSum()));
       // Rows without a number count as rows, not as money.
