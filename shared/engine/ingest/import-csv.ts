@@ -2,7 +2,7 @@ import type { ByteSource, ControlTotal, ImportHooks, ImportOptions, ImportReport
 import { databaseBytes, type EngineContext } from '../context';
 import { EngineError } from '../errors';
 import { checkPaypalFooters } from '../profiles/paypal-footers';
-import { prepareNative, type NativeStatement } from '../sqlite/native-statement';
+import { NativeBatch } from '../sqlite/native-batch';
 import { enforceBudget } from './budget';
 import { ChunkStream } from './chunk-stream';
 import { stripFramingBytes } from './control-bytes';
@@ -30,7 +30,7 @@ const MAX_METADATA_ROWS = 500;
 interface ImportState {
   table: TableInfo | null;
   setup: TableSetup | null;
-  statement: NativeStatement | null;
+  batch: NativeBatch | null;
   writer: RowWriter | null;
   wasmPointer: number;
   wasmCapacity: number;
@@ -71,12 +71,14 @@ export async function importCsv(context: EngineContext, original: ByteSource, op
   const budgetBytes = options.budgetBytes ?? context.budgetBytes;
   const scanner = new CsvScanner({ delimiter: dialect.delimiter.charCodeAt(0), newline: dialect.newline, maxFieldBytes: 1 << 20 });
   const stream = new ChunkStream(source, encoding, bomBytes, options.chunkBytes ?? DEFAULT_CHUNK_BYTES, envelope.stripFraming);
-  const state: ImportState = { table: null, setup: null, statement: null, writer: null, wasmPointer: 0, wasmCapacity: 0, sidePointer: 0, inTransaction: false };
+  const state: ImportState = { table: null, setup: null, batch: null, writer: null, wasmPointer: 0, wasmCapacity: 0, sidePointer: 0, inTransaction: false };
   let rows = 0;
   let consumed = 0;
   let skipRows = dialect.preambleRows + (dialect.headerIndex >= 0 ? 1 : 0);
   let labels: string[] = [];
   let lastProgress = 0;
+  /** Scanned-record indexes of the current chunk's data rows. */
+  let accepted = new Int32Array(0);
   let headerCode = '';
   const renamed: ImportReport['renamedHeaders'] = [];
   const metadata: Metadata = [];
@@ -120,11 +122,12 @@ export async function importCsv(context: EngineContext, original: ByteSource, op
         const sample = { scanner, buf, length, fromRow: skipRows, toRow: out.rows, shape };
         state.setup = createTable(context, source, options, dialect, encoding, labels, sample, renamed);
         state.table = state.setup.table;
-        state.statement = prepareNative(context.sqlite, insertSql(state.table));
-        const sideBytes = RowWriter.sideBytes(state.setup.plans);
+        const table = state.table;
+        state.batch = new NativeBatch(context.sqlite, (n) => insertSql(table, n), table.columns.length);
+        const sideBytes = RowWriter.sideBytes(state.setup.plans, state.batch.rowsPerStatement);
         if (sideBytes > 0) state.sidePointer = context.sqlite.module._malloc(sideBytes);
         const side = state.sidePointer ? { heap: () => context.sqlite.heap(), pointer: state.sidePointer } : null;
-        state.writer = new RowWriter(state.statement, state.setup.plans, side);
+        state.writer = new RowWriter(state.batch, state.setup.plans, side);
         firstRow = Math.min(skipRows, out.rows);
         skipRows = 0;
       }
@@ -138,10 +141,10 @@ export async function importCsv(context: EngineContext, original: ByteSource, op
           scanner.line = scanner.rowLine[dataEnd]!;
         } else for (let r = dataEnd; r < out.rows; r++) trailers.push({ line: scanner.rowLine[r]!, cells: rowCells(scanner, buf, length, r) });
       }
-      placeInWasm(context, state, buf, length, scanner);
-      db.run('BEGIN');
-      state.inTransaction = true;
-      const writer = state.writer!;
+      // First sort the chunk's records into data, section and set-aside rows, so the batch
+      // knows how many rows it will write and steps its last statement with the last of them.
+      if (accepted.length < dataEnd - firstRow) accepted = new Int32Array(dataEnd - firstRow);
+      let dataRows = 0;
       for (let r = firstRow; r < dataEnd; r++) {
         let first = scanner.rowFirstField[r]!;
         if (sections) {
@@ -158,15 +161,29 @@ export async function importCsv(context: EngineContext, original: ByteSource, op
           // A stray ragged row in a large file is quarantined with its line, not fatal
           // (an anonymised ING export has one); many of them mean a wrong dialect: fail.
           const line = scanner.rowLine[r]!;
-          if (rejected.length >= MAX_REJECTED_ROWS || (rejected.length + 1 > STRAY_ROWS && (rejected.length + 1) * REJECT_RATIO > rows + rejected.length + 1)) {
+          const before = rows + dataRows; // data rows ahead of this one, as if already written
+          if (rejected.length >= MAX_REJECTED_ROWS || (rejected.length + 1 > STRAY_ROWS && (rejected.length + 1) * REJECT_RATIO > before + rejected.length + 1)) {
             throw raggedRow(file, line, count + skipFields, width + skipFields, labels);
           }
           rejected.push({ line, fields: count + skipFields, text: rowCells(scanner, buf, length, r).join(dialect.delimiter), reason: raggedRow(file, line, count + skipFields, width + skipFields, labels).message });
           continue;
         }
+        accepted[dataRows++] = r;
+      }
+      placeInWasm(context, state, buf, length, scanner);
+      db.run('BEGIN');
+      state.inTransaction = true;
+      const writer = state.writer!;
+      const batch = state.batch!;
+      batch.begin(dataRows);
+      for (let i = 0; i < dataRows; i++) {
+        const r = accepted[i]!;
+        const first = scanner.rowFirstField[r]! + skipFields; // skipFields is 0 outside sections
         writer.write(buf, scanner.scratch, length, state.wasmPointer, scanner.fieldStart, scanner.fieldEnd, first, scanner.rowLine[r]!);
         rows++;
       }
+      // Every row of the chunk is stepped before the buffer is reused and before readers see the table.
+      batch.end();
       db.run('COMMIT');
       state.inTransaction = false;
       const now = context.now();
@@ -237,7 +254,7 @@ export async function importCsv(context: EngineContext, original: ByteSource, op
     discardPartial(context, state);
     throw error;
   } finally {
-    state.statement?.finalize();
+    state.batch?.finalize();
     if (state.wasmPointer) context.sqlite.module._free(state.wasmPointer);
     if (state.sidePointer) context.sqlite.module._free(state.sidePointer);
   }

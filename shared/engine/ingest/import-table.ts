@@ -106,7 +106,8 @@ export function storedPlans(plans: ColumnPlan[]): ColumnPlan[] {
   return plans.filter((plan) => plan.kind !== KIND_SKIP);
 }
 
-export function insertSql(table: TableInfo): string {
-  const placeholders = table.columns.map(() => '?').join(', ');
-  return `INSERT INTO ${quoteIdentifier(table.name)} VALUES (${placeholders})`;
+/** The INSERT for `rows` rows at once (see NativeBatch for why many). */
+export function insertSql(table: TableInfo, rows = 1): string {
+  const tuple = `(${table.columns.map(() => '?').join(',')})`;
+  return `INSERT INTO ${quoteIdentifier(table.name)} VALUES ${new Array<string>(rows).fill(tuple).join(',')}`;
 }

@@ -1,5 +1,5 @@
 import type { CoercedCell } from '../api';
-import type { NativeStatement } from '../sqlite/native-statement';
+import type { NativeBatch } from '../sqlite/native-batch';
 import { isIsoDate, isIsoTimestamp, parseBoolean, parseScaled } from './cell-classify';
 import { KIND_BOOLEAN, KIND_DATE, KIND_DATE_CONVERT, KIND_LOCALE_NUMBER, KIND_NUMBER, KIND_SKIP, KIND_TEXT, KIND_TEXT_CHECKED, isExcelDamaged, type ColumnPlan } from './column-plan';
 import { writeIsoDate, type DateOrder } from './date-format';
@@ -17,9 +17,9 @@ export interface SideArea {
 }
 
 /**
- * Binds one record's fields, already in WASM memory, to the INSERT statement,
- * converting typed columns. A cell that does not fit its column is kept:
- * in a numeric column as a BLOB of its text (SQLite never converts a BLOB, so
+ * Binds one record's fields, already in WASM memory, to the batched INSERT
+ * (many rows per statement, see NativeBatch), converting typed columns.
+ * A cell that does not fit its column is kept: in a numeric column as a BLOB of its text (SQLite never converts a BLOB, so
  * `12.345` in a 2-decimal column cannot turn into a REAL in the wrong unit),
  * elsewhere as TEXT. Either way it is counted and sampled for the report.
  * Plain columns take the same branches as before locale support; the slower
@@ -36,10 +36,12 @@ export class RowWriter {
   private readonly families: Int32Array;
   private readonly orders: DateOrder[];
   private readonly slots: Int32Array;
+  /** Converted-date slots per row: each row of a batch keeps its own until the statement steps. */
+  private readonly slotsPerRow: number;
   private readonly iso = new Uint8Array(ISO_SLOT_BYTES);
 
   constructor(
-    private readonly statement: NativeStatement,
+    private readonly batch: NativeBatch,
     private readonly plans: ColumnPlan[],
     private readonly side: SideArea | null,
   ) {
@@ -59,24 +61,25 @@ export class RowWriter {
       param += plan.kind === KIND_SKIP ? 0 : plan.rawName ? 2 : 1;
       if (plan.kind === KIND_DATE_CONVERT) this.slots[index] = slot++;
     });
+    this.slotsPerRow = slot;
     this.coercedPerColumn = plans.map(() => 0);
     this.damagedPerColumn = plans.map(() => 0);
   }
 
-  /** Side-area bytes this writer needs for converted values. */
-  static sideBytes(plans: ColumnPlan[]): number {
-    return plans.filter((plan) => plan.kind === KIND_DATE_CONVERT).length * ISO_SLOT_BYTES;
+  /** Side-area bytes this writer needs for converted values of `rows` rows bound before a step. */
+  static sideBytes(plans: ColumnPlan[], rows: number): number {
+    return plans.filter((plan) => plan.kind === KIND_DATE_CONVERT).length * ISO_SLOT_BYTES * rows;
   }
 
   /**
    * `buf` is the host copy of the bytes at `base` in WASM memory (scratch
-   * fields live past `bufLength` in both, see CsvScanner).
+   * fields live past `bufLength` in both, see CsvScanner). The bytes must stay
+   * put until the batch has stepped this row (NativeBatch.begin counts rows).
    */
   write(buf: Uint8Array, scratch: Uint8Array, bufLength: number, base: number, starts: Int32Array, ends: Int32Array, first: number, line: number): void {
-    const statement = this.statement;
+    const statement = this.batch;
     const kinds = this.kinds;
     const params = this.params;
-    statement.clearBindings();
     for (let c = 0; c < kinds.length; c++) {
       const start = starts[first + c]!;
       const end = ends[first + c]!;
@@ -119,12 +122,12 @@ export class RowWriter {
         statement.bindText(param, base + start, end - start);
       }
     }
-    statement.run();
+    statement.endRow();
   }
 
   /** The ISO value into the column, the text as written into its `_raw` sibling. */
   private writeDate(c: number, param: number, bytes: Uint8Array, at: number, to: number, pointer: number, length: number, line: number): void {
-    const statement = this.statement;
+    const statement = this.batch;
     statement.bindText(param + 1, pointer, length);
     const written = writeIsoDate(bytes, at, to, this.families[c]!, this.orders[c]!, this.iso);
     if (written < 0 || !this.side) {
@@ -132,7 +135,7 @@ export class RowWriter {
       statement.bindText(param, pointer, length);
       return;
     }
-    const slot = this.side.pointer + this.slots[c]! * ISO_SLOT_BYTES;
+    const slot = this.side.pointer + (this.batch.slot * this.slotsPerRow + this.slots[c]!) * ISO_SLOT_BYTES;
     this.side.heap().set(this.iso.subarray(0, written), slot);
     statement.bindText(param, slot, written);
   }

@@ -22,20 +22,25 @@ export interface NativeStatement {
   finalize(): void;
 }
 
-export function prepareNative(sqlite: Sqlite, sql: string): NativeStatement {
+/** Compiles `sql` through the raw exports and returns the sqlite3_stmt pointer. */
+export function prepareHandle(sqlite: Sqlite, sql: string): number {
   const { module, db } = sqlite;
   const sqlPointer = module.stringToNewUTF8(sql);
   const handleSlot = module._malloc(4);
-  let handle = 0;
   try {
     const rc = module._sqlite3_prepare_v2(db.db, sqlPointer, -1, handleSlot, 0);
     if (rc !== SQLITE_OK) throw new Error(`prepare failed: ${module.UTF8ToString(module._sqlite3_errmsg(db.db))}`);
     const heap = sqlite.heap();
-    handle = heap[handleSlot]! | (heap[handleSlot + 1]! << 8) | (heap[handleSlot + 2]! << 16) | (heap[handleSlot + 3]! << 24);
+    return heap[handleSlot]! | (heap[handleSlot + 1]! << 8) | (heap[handleSlot + 2]! << 16) | (heap[handleSlot + 3]! << 24);
   } finally {
     module._free(handleSlot);
     module._free(sqlPointer);
   }
+}
+
+export function prepareNative(sqlite: Sqlite, sql: string): NativeStatement {
+  const { module, db } = sqlite;
+  const handle = prepareHandle(sqlite, sql);
   const stmt = handle;
   function check(rc: number): void {
     if (rc !== SQLITE_OK) throw new Error(module.UTF8ToString(module._sqlite3_errmsg(db.db)));
