@@ -69,13 +69,21 @@ function skipBlanks(buf: Uint8Array, i: number, end: number): number {
   return i;
 }
 
+/**
+ * Active ISO 4217 codes, packed as three bytes. Any three capitals would read
+ * an id like `INV7` as the amount 7 in currency "INV".
+ */
+const ISO_CODES = new Set(
+  'AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BHD BIF BMD BND BOB BRL BSD BTN BWP BYN BZD CAD CDF CHF CLP CNY COP CRC CUP CVE CZK DJF DKK DOP DZD EGP ERN ETB EUR FJD FKP GBP GEL GHS GIP GMD GNF GTQ GYD HKD HNL HTG HUF IDR ILS INR IQD IRR ISK JMD JOD JPY KES KGS KHR KMF KPW KRW KWD KYD KZT LAK LBP LKR LRD LSL LYD MAD MDL MGA MKD MMK MNT MOP MRU MUR MVR MWK MXN MYR MZN NAD NGN NIO NOK NPR NZD OMR PAB PEN PGK PHP PKR PLN PYG QAR RON RSD RUB RWF SAR SBD SCR SDG SEK SGD SHP SLE SOS SRD SSP STN SVC SYP SZL THB TJS TMT TND TOP TRY TTD TWD TZS UAH UGX USD UYU UZS VES VND VUV WST XAF XCD XCG XOF XPF YER ZAR ZMW ZWG'.split(' ').map((code) => (code.charCodeAt(0) << 16) | (code.charCodeAt(1) << 8) | code.charCodeAt(2)),
+);
+
 /** Length of a currency symbol or three-letter ISO code at `i`, or 0. */
 function currencyAt(buf: Uint8Array, i: number, end: number): number {
   const b = buf[i]!;
   if (b === 0x24) return 1; // $
   if (b === 0xe2 && i + 2 < end && buf[i + 1] === 0x82 && (buf[i + 2] === 0xac || buf[i + 2] === 0xb9)) return 3; // € ₹
   if (b === 0xc2 && i + 1 < end && (buf[i + 1] === 0xa3 || buf[i + 1] === 0xa5)) return 2; // £ ¥
-  if (i + 2 < end && isUpper(b) && isUpper(buf[i + 1]!) && isUpper(buf[i + 2]!) && (i + 3 === end || !isUpper(buf[i + 3]!))) return 3;
+  if (i + 2 < end && isUpper(b) && isUpper(buf[i + 1]!) && isUpper(buf[i + 2]!) && (i + 3 === end || !isUpper(buf[i + 3]!)) && ISO_CODES.has((b << 16) | (buf[i + 1]! << 8) | buf[i + 2]!)) return 3;
   return 0;
 }
 

@@ -76,6 +76,23 @@ export class KeyInterner {
     return this.bytes.subarray(start, start + this.lengths[id]!);
   }
 
+  /** Bytes of all keys, back to back: key `id` is at `offsetOf(id)`, `lengthOf(id)` long. */
+  get byteSize(): number {
+    return this.used;
+  }
+
+  allBytes(): Uint8Array {
+    return this.bytes.subarray(0, this.used);
+  }
+
+  offsetOf(id: number): number {
+    return this.starts[id]!;
+  }
+
+  lengthOf(id: number): number {
+    return this.lengths[id]!;
+  }
+
   private sameBytes(id: number, heap: Uint8Array, pointer: number, length: number): boolean {
     if (this.lengths[id] !== length) return false;
     const start = this.starts[id]!;

@@ -85,7 +85,8 @@ function writeMatches(context: EngineContext, table: string, state: RunState): v
     left_rows INTEGER, right_rows INTEGER, left_amount INTEGER, right_amount INTEGER,
     delta INTEGER, days INTEGER, fee INTEGER, left_id INTEGER, right_id INTEGER)`);
   const m = state.matches;
-  const keys = keyBytesInWasm(context, state, m.key.subarray(0, m.size));
+  const keys = keyBytesInWasm(context, state);
+  const interner = state.interners.keys;
   const insert = bulkInserter(context.sqlite, quoteIdentifier(table), 15);
   try {
     for (let i = 0; i < m.size; i++) {
@@ -96,7 +97,7 @@ function writeMatches(context: EngineContext, table: string, state: RunState): v
       insert.text(state.interners.currencies.text(m.currency[i]!));
       const k = m.key[i]!;
       if (k < 0) insert.null();
-      else insert.textAt(keys.pointer + keys.offsets[k]!, keys.lengths[k]!);
+      else insert.textAt(keys.pointer + interner.offsetOf(k), interner.lengthOf(k));
       insert.number(m.leftRows[i]!);
       insert.number(m.rightRows[i]!);
       insert.numberOrNull(m.leftAmount[i]!);
@@ -114,23 +115,12 @@ function writeMatches(context: EngineContext, table: string, state: RunState): v
   }
 }
 
-/** Copies the bytes of the keys the matches name into WASM memory once, so each is bound by pointer. */
-function keyBytesInWasm(context: EngineContext, state: RunState, used: Int32Array): { pointer: number; offsets: Int32Array; lengths: Int32Array } {
-  const count = state.interners.keys.size;
-  const offsets = new Int32Array(count).fill(-1);
-  const lengths = new Int32Array(count);
-  let total = 0;
-  for (const k of used) {
-    if (k < 0 || offsets[k]! >= 0) continue;
-    offsets[k] = total;
-    const length = state.interners.keys.utf8(k).length;
-    lengths[k] = length;
-    total += length;
-  }
-  const pointer = context.sqlite.module._malloc(Math.max(1, total));
-  const heap = context.sqlite.heap();
-  for (let k = 0; k < count; k++) if (offsets[k]! >= 0) heap.set(state.interners.keys.utf8(k), pointer + offsets[k]!);
-  return { pointer, offsets, lengths };
+/** Copies every key's bytes into WASM memory in one block, so each key is bound by pointer. */
+function keyBytesInWasm(context: EngineContext, state: RunState): { pointer: number } {
+  const bytes = state.interners.keys.allBytes();
+  const pointer = context.sqlite.module._malloc(Math.max(1, bytes.length));
+  context.sqlite.heap().set(bytes, pointer);
+  return { pointer };
 }
 
 function writeSide(context: EngineContext, table: string, data: SideData, side: RunState['L'], kinds: Uint8Array): void {

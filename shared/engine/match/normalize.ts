@@ -47,3 +47,28 @@ export function registerNormalizer(db: SqlJsDatabase): void {
     return normalizeKey(text, steps);
   });
 }
+
+/** Joins the parts of a multi-column key; shown in results, and never found in real identifiers. */
+export const KEY_SEPARATOR = '\u241F';
+
+/**
+ * The whole key pipeline for a spec's key pairs on one side: the raw text
+ * (parts already joined by KEY_SEPARATOR in SQL) → the normalised key, or
+ * null when any part is missing. Null when no JS work is needed at all.
+ */
+export function keyPipeline(pairs: readonly { normalize: Normalizer[] }[]): ((raw: string) => string | null) | null {
+  if (pairs.length === 0 || (pairs.length === 1 && pairs[0]!.normalize.length === 0)) return null;
+  const steps = pairs.map((pair) => compileNormalizer(pair.normalize));
+  if (steps.length === 1) return (raw) => normalizeKey(raw, steps[0]!);
+  return (raw) => {
+    const parts = raw.split(KEY_SEPARATOR);
+    if (parts.length !== steps.length) return null;
+    const normalised: string[] = [];
+    for (let i = 0; i < parts.length; i++) {
+      const part = normalizeKey(parts[i]!, steps[i]!);
+      if (part === null) return null;
+      normalised.push(part);
+    }
+    return normalised.join(KEY_SEPARATOR);
+  };
+}

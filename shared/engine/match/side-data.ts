@@ -5,7 +5,7 @@ import { quoteIdentifier } from '../ingest/names';
 import { ExactSum, isExactMinor } from '../money/exact-sum';
 import { scanNative, SQLITE_INTEGER, SQLITE_NULL } from '../sqlite/native-scan';
 import { KeyInterner } from './key-interner';
-import { compileNormalizer, normalizeKey } from './normalize';
+import { KEY_SEPARATOR, keyPipeline } from './normalize';
 import type { MatchSpec } from './spec';
 
 /**
@@ -69,7 +69,7 @@ export function runScale(context: EngineContext, spec: MatchSpec): number {
 export function loadSide(context: EngineContext, spec: MatchSpec, side: Side, scale: number, interners: Interners): SideData {
   const own = side === 'L' ? 'left' : 'right';
   const table = context.catalog.get(spec[own].table);
-  const key = spec.keys[0];
+  const hasKeys = spec.keys.length > 0;
   let multiplier = 1;
   // The scan fetches bare columns; typing, dates and currencies are worked out in JS, each
   // distinct date or currency text once, which costs a third of calling SQL functions per row.
@@ -92,10 +92,12 @@ export function loadSide(context: EngineContext, spec: MatchSpec, side: Side, sc
     feeMultiplier = 10 ** Math.max(0, scale - (info.type === 'decimal' ? info.scale : 0));
     feeColumn = quoteIdentifier(info.name);
   }
-  const keyColumn = key ? column(key[own], `${own} key`) : 'NULL';
+  // Several key pairs make one composite key: the parts joined (NULL if any part is NULL).
+  const keyParts = spec.keys.map((pair, i) => column(pair[own], `${own} key ${i + 1}`));
+  const keyColumn = keyParts.length === 0 ? 'NULL' : keyParts.length === 1 ? keyParts[0]! : keyParts.map((part) => `CAST(${part} AS TEXT)`).join(` || '${KEY_SEPARATOR}' || `);
   const where = spec[own].where ? ` WHERE ${spec[own].where}` : '';
   const sql = `SELECT rowid, ${keyColumn}, ${amountColumn}, ${dateColumn}, ${currencyColumn}, ${feeColumn} FROM ${quoteIdentifier(table.name)}${where} ORDER BY rowid`;
-  const hasKey = Boolean(key);
+  const hasKey = hasKeys;
   const hasDate = Boolean(spec.date);
   const hasCurrency = Boolean(spec.currency);
   const hasFee = feeColumn !== 'NULL';
@@ -110,10 +112,11 @@ export function loadSide(context: EngineContext, spec: MatchSpec, side: Side, sc
   let days = new Float64Array(capacity);
   let currencies = new Int32Array(capacity);
   let fees = new Float64Array(capacity);
-  const steps = key && key.normalize.length > 0 ? compileNormalizer(key.normalize) : null;
-  const raw = steps ? new KeyInterner() : null;
+  const pipeline = keyPipeline(spec.keys);
+  const raw = pipeline ? new KeyInterner() : null;
   let normalised = new Int32Array(0);
-  const sourceTotals = new Map<number, ExactSum>();
+  // By currency code: an array, not a Map, in the per-row loop.
+  const totalsByCode: (ExactSum | undefined)[] = [];
   let n = 0;
   try {
     scanNative(context.sqlite, sql, [], (row) => {
@@ -145,7 +148,7 @@ export function loadSide(context: EngineContext, spec: MatchSpec, side: Side, sc
         if (rawId >= normalised.length) normalised = growMapping(normalised);
         let id = normalised[rawId]!;
         if (id === -2) {
-          const text = normalizeKey(raw.text(rawId), steps!);
+          const text = pipeline!(raw.text(rawId));
           id = text === null ? -1 : interners.keys.internText(text);
           normalised[rawId] = id;
         }
@@ -158,8 +161,8 @@ export function loadSide(context: EngineContext, spec: MatchSpec, side: Side, sc
       // dates.of may have run a query (and grown memory): take a fresh view.
       const currency = hasCurrency ? currencyOf.of(context.sqlite.heap(), currencyPointer, currencyLength) : noCurrency;
       currencies[n] = currency;
-      let totals = sourceTotals.get(currency);
-      if (!totals) sourceTotals.set(currency, (totals = new ExactSum()));
+      let totals = totalsByCode[currency];
+      if (!totals) totalsByCode[currency] = totals = new ExactSum();
       // Rows without a number count as rows, not as money.
       if (Number.isNaN(amount)) totals.count++;
       else totals.add(amount);
@@ -179,9 +182,9 @@ export function loadSide(context: EngineContext, spec: MatchSpec, side: Side, sc
     day: days.subarray(0, n),
     currency: currencies.subarray(0, n),
     fee: fees.subarray(0, n),
-    sourceTotals,
+    sourceTotals: new Map(totalsByCode.flatMap((totals, code) => (totals ? [[code, totals] as const] : []))),
     ...(raw ? { rawKeys: { interner: raw, normalised } } : {}),
-    expressions: { key: key ? `CAST(${keyColumn} AS TEXT)` : 'NULL', amount: `(${amountSql} * ${multiplier})`, currency: currencySql },
+    expressions: { key: hasKeys ? `CAST(${keyColumn} AS TEXT)` : 'NULL', amount: `(${amountSql} * ${multiplier})`, currency: currencySql },
   };
 }
 

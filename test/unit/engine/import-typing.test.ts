@@ -34,6 +34,13 @@ describe('column typing', () => {
     ]);
   });
 
+  it('reads only real ISO 4217 codes as currency marks: INV7 is an id, EUR 7 an amount', async () => {
+    const engine = await newEngine();
+    const report = await importText(engine, 'codes.csv', 'invoice,price\nINV7,EUR 7.00\nINV8,EUR 8.50\nABC12,EUR 1.25\n');
+    expect(report.table.columns.map((c) => c.type)).toEqual(['text', 'decimal']);
+    expect(engine.query('SELECT invoice, price FROM codes ORDER BY rowid').rows).toEqual([['INV7', 700], ['INV8', 850], ['ABC12', 125]]);
+  });
+
   it('keeps a cell that does not fit its column, unconverted, and reports its line', async () => {
     const engine = await newEngine();
     const lines = ['id,amount'];

@@ -101,3 +101,29 @@ describe('grouped right side (one-to-many)', () => {
     expect(sums).toEqual([15700, 14999]);
   });
 });
+
+describe('several key pairs', () => {
+  it('match on all parts together, each with its own normalisers; a missing part means no key', async () => {
+    const engine = await newEngine();
+    // Invoice numbers repeat across merchants: the invoice alone would pair rows ambiguously.
+    await importText(engine, 'erp.csv', 'merchant,invoice,amount\nM-1,INV7,10.00\nM-2,INV7,10.00\nM-3,INV8,5.00\n,INV9,1.00\n');
+    await importText(engine, 'psp.csv', 'shop,ref,amount\nm2,inv7,10.00\nm1,inv7,10.00\nm3,inv8,5.00\nm4,inv9,1.00\n');
+    engine.match({
+      name: 'multi', left: { table: 'erp' }, right: { table: 'psp' },
+      keys: [
+        { left: 'merchant', right: 'shop', normalize: ['casefold', 'alnum'] },
+        { left: 'invoice', right: 'ref', normalize: ['casefold'] },
+      ],
+      amount: { left: 'amount', right: 'amount' },
+    });
+    expect(engine.query('SELECT left_id, right_id, status, key FROM match_multi_matches ORDER BY left_id').rows).toEqual([
+      [1, 2, 'matched', 'm1\u241Finv7'],
+      [2, 1, 'matched', 'm2\u241Finv7'],
+      [3, 3, 'matched', 'm3\u241Finv8'],
+    ]);
+    expect(engine.query("SELECT side, row_id, status, key FROM match_multi_rows WHERE status <> 'matched' ORDER BY side").rows).toEqual([
+      ['L', 4, 'left_only', null],
+      ['R', 4, 'right_only', 'm4\u241Finv9'],
+    ]);
+  });
+});
