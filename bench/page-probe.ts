@@ -7,6 +7,11 @@
 export interface ProbeState {
   /** performance.now() of the file input's `change` event: the user's "open". */
   changeAt: number | null;
+  /**
+   * performance.now() of the click on the preview's Load button: the import starts here.
+   * Frame gaps are counted from here (the preview before it is not the import).
+   */
+  loadAt: number | null;
   firstRowAt: number | null;
   /** The row seen at firstRowAt, to show it held data and not a loading stub. */
   firstRowText: string | null;
@@ -19,6 +24,8 @@ export interface ProbeState {
 
 export interface ProbeSelectors {
   grid: string;
+  /** The preview dialog's Load button. */
+  load: string;
   firstRow: string;
   rowCount: string;
   progress: string;
@@ -34,7 +41,7 @@ declare global {
 
 /** Serialised by Playwright: must be self-contained (no imports, no closures). */
 export function installProbe(): void {
-  const state: ProbeState = { changeAt: null, firstRowAt: null, firstRowText: null, doneAt: null, longTasks: [], maxFrameGap: 0, framesOver50: 0 };
+  const state: ProbeState = { changeAt: null, loadAt: null, firstRowAt: null, firstRowText: null, doneAt: null, longTasks: [], maxFrameGap: 0, framesOver50: 0 };
   window.__bench = state;
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) state.longTasks.push({ start: entry.startTime, duration: entry.duration });
@@ -80,6 +87,18 @@ export function installProbe(): void {
         state.changeAt = performance.now();
         lastFrame = state.changeAt;
       }
+    },
+    true,
+  );
+  document.addEventListener(
+    'click',
+    (event) => {
+      const load = window.__benchSelectors?.load;
+      if (!load || state.loadAt !== null || !(event.target instanceof Element) || !event.target.closest(load)) return;
+      state.loadAt = performance.now();
+      lastFrame = state.loadAt;
+      state.maxFrameGap = 0;
+      state.framesOver50 = 0;
     },
     true,
   );

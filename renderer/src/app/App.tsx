@@ -1,8 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { findCommand, formatAccelerator, type CommandId } from '../../../shared/commands';
+import type { PageResult } from '../../../shared/engine/api';
 import type { RecentFile } from '../platform/platform';
 import { getPlatform } from '../platform';
 import { DataGrid } from '../features/grid/DataGrid';
+import { GridWarmup } from '../features/grid/GridWarmup';
 import type { GridHandle } from '../features/grid/grid-handle';
 import type { SelectionStats } from '../features/grid/selection-stats';
 import { DropOverlay } from '../features/ingest/DropOverlay';
@@ -61,20 +63,27 @@ export function App() {
   }, [platform]);
   useEffect(refreshRecent, [refreshRecent]);
 
+  // The first block of each streaming table, as the worker sent it with firstRows; the grid starts from it.
+  const firstPagesRef = useRef(new Map<string, PageResult>());
+
   const imports = useImportQueue(client, platform, settings.importBudgetBytes, {
-    onTableAppeared: (table) => {
+    onTableAppeared: (table, firstPage) => {
       restoreRef.current.set(table.name, tables.selected?.name ?? null);
+      if (firstPage) firstPagesRef.current.set(table.name, firstPage);
       tables.upsert(table);
       tables.select(table.name);
     },
     onRowsProgress: tables.setRows,
     onImported: (report) => {
+      // The finished table may have more columns (derived ones) than its first block.
+      firstPagesRef.current.delete(report.table.name);
       restoreRef.current.delete(report.table.name);
       tables.upsert(report.table);
       // Statement files also create companion tables (e.g. <name>_statements).
       for (const extra of report.extraTables ?? []) tables.upsert(extra);
     },
     onFailed: (tableName) => {
+      if (tableName !== null) firstPagesRef.current.delete(tableName);
       if (tableName !== null && tables.selected?.name === tableName) tables.select(restoreRef.current.get(tableName) ?? null);
       if (tableName !== null) restoreRef.current.delete(tableName);
       void tables.refresh();
@@ -197,6 +206,7 @@ export function App() {
               key={`${selected.name}\u0000${selected.importedAt}`}
               client={client}
               table={selected}
+              firstPage={firstPagesRef.current.get(selected.name) ?? null}
               clearFiltersHint={hint('grid.clearFilters')}
               handleRef={gridRef}
               onStats={setStats}
@@ -236,6 +246,8 @@ export function App() {
           event.currentTarget.value = ''; // so picking the same file again still fires change
         }}
       />
+      {/* Only before the first table: during an import it would compete with the real grid. */}
+      {isReady && selected === null && imports.jobs.length === 0 ? <GridWarmup /> : null}
       {isDragging ? <DropOverlay /> : null}
       {preview.dialog}
       {isShortcutsOpen ? <ShortcutsDialog isMac={isMac} onClose={() => setIsShortcutsOpen(false)} /> : null}

@@ -8,11 +8,11 @@ import { readSheet } from 'read-excel-file/web-worker';
 import initSqlJs from 'sql.js';
 import wasmUrl from 'sql.js/dist/sql-wasm.wasm?url';
 import { createEngine, type Engine } from '../../../shared/engine';
-import type { ByteSource } from '../../../shared/engine/api';
+import type { ByteSource, PageResult, TableInfo } from '../../../shared/engine/api';
 import { serializeEngineError } from '../../../shared/engine/errors';
 import { READ_EXCEL_OPTIONS, type XlsxCell, type XlsxReader } from '../../../shared/engine/ingest/xlsx/xlsx-reader';
 import { loadSqliteRuntime } from '../../../shared/engine/sqlite/open-sqlite';
-import type { WorkerEvent, WorkerRequest, WorkerResponse } from './protocol';
+import { FIRST_PAGE_ROWS, type WorkerEvent, type WorkerRequest, type WorkerResponse } from './protocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const started = performance.now();
@@ -53,6 +53,15 @@ function yieldToHost(): Promise<void> {
   });
 }
 
+/** The grid's first block, read between two import chunks (the table is consistent there). */
+function firstPage(engine: Engine, table: TableInfo): PageResult | null {
+  try {
+    return engine.page({ table: table.name, filters: {}, sort: [], offset: 0, limit: FIRST_PAGE_ROWS });
+  } catch {
+    return null; // the grid then asks for it as usual
+  }
+}
+
 function blobSource(blob: Blob, name: string): ByteSource {
   return { name, size: blob.size, read: async (offset, length) => new Uint8Array(await blob.slice(offset, offset + length).arrayBuffer()) };
 }
@@ -65,7 +74,7 @@ async function dispatch(engine: Engine, request: WorkerRequest): Promise<unknown
       try {
         return await engine.importFile(blobSource(blob, name), options, {
           onProgress: (progress) => emit({ type: 'progress', progress }),
-          onFirstRows: (table) => emit({ type: 'firstRows', importId: options.importId, table }),
+          onFirstRows: (table) => emit({ type: 'firstRows', importId: options.importId, table, firstPage: firstPage(engine, table) }),
           isCancelled: () => cancelled.has(options.importId),
           yieldToHost,
         });

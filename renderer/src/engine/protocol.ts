@@ -1,5 +1,5 @@
 import type { Engine } from '../../../shared/engine';
-import type { ImportOptions, ImportPreview, ImportProgress, ImportReport, TableInfo } from '../../../shared/engine/api';
+import type { ImportOptions, ImportPreview, ImportProgress, ImportReport, PageResult, TableInfo } from '../../../shared/engine/api';
 import type { SerializedEngineError } from '../../../shared/engine/errors';
 
 /**
@@ -21,10 +21,18 @@ export type WorkerRequest = {
   [M in WorkerMethod]: { seq: number; method: M; args: Parameters<WorkerApi[M]> };
 }[WorkerMethod];
 
+/**
+ * Rows the worker reads itself when a table first has rows, and sends with
+ * `firstRows`: the grid's first block (its block size), unsorted and unfiltered.
+ * The grid shows them without a round trip that would wait behind the next
+ * import chunk.
+ */
+export const FIRST_PAGE_ROWS = 200;
+
 export type WorkerEvent =
   | { type: 'ready'; elapsedMs: number }
   | { type: 'progress'; progress: ImportProgress }
-  | { type: 'firstRows'; importId: string; table: TableInfo };
+  | { type: 'firstRows'; importId: string; table: TableInfo; firstPage: PageResult | null };
 
 export type WorkerResponse =
   | { type: 'result'; seq: number; ok: true; value: unknown; durationMs: number }

@@ -1,19 +1,21 @@
-import { useCallback, useImperativeHandle, useMemo, useRef, useState, type KeyboardEvent, type Ref } from 'react';
+import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type KeyboardEvent, type Ref } from 'react';
 import { AgGridReact } from 'ag-grid-react';
-import type { GridApi, GridReadyEvent } from 'ag-grid-community';
-import type { GridQuery, TableInfo } from '../../../../shared/engine/api';
+import type { ColumnHeaderClickedEvent, GridApi, GridReadyEvent } from 'ag-grid-community';
+import type { GridQuery, PageResult, TableInfo } from '../../../../shared/engine/api';
 import type { EngineClient } from '../../engine/client';
 import { useLatest } from '../../lib/use-latest';
 import { ColumnMenu, type ColumnMenuAction } from './ColumnMenu';
 import { applyColumnMenuAction } from './column-menu-actions';
 import { ROW_NUMBER_COL_ID, dataColumnDefs, rowNumberColumnDef } from './column-defs';
+import { MAX_AUTO_WIDTH, contentWidths } from './content-widths';
 import { createDatasource } from './datasource';
+import { REVEAL_SLICE_ROWS, revealRows } from './reveal-rows';
 import { GridBar } from './GridBar';
 import { headerWidth } from './header-width';
 import type { GridHandle, GridMessageTone } from './grid-handle';
 import { registerGridModules } from './grid-modules';
-import type { GridRow } from './grid-row';
-import { gridTheme } from './grid-theme';
+import { STATIC_GRID_OPTIONS } from './grid-options';
+import { toGridRows, type GridRow } from './grid-row';
 import type { SelectionStats } from './selection-stats';
 import { SelectionStore } from './selection-store';
 import { useGridCopy } from './use-grid-copy';
@@ -23,10 +25,8 @@ import { useRangeStats } from './use-range-stats';
 import './grid.css';
 
 registerGridModules();
-
-const MAX_AUTO_WIDTH = 420;
-/** Rows whose block has not arrived yet get a skeleton instead of looking empty. */
-const PENDING_ROW_RULES = { 'row-pending': (params: { data: GridRow | undefined }) => params.data === undefined };
+// Columns are sized to the first screenful or so, as AG Grid's autosize (which measures rendered rows) did.
+const WIDTH_SAMPLE_ROWS = 50;
 
 /** AG Grid's pinned state also allows `true` (= left); the menu needs a side. */
 function pinnedSide(pinned: 'left' | 'right' | boolean | null | undefined): 'left' | 'right' | null {
@@ -37,6 +37,8 @@ function pinnedSide(pinned: 'left' | 'right' | boolean | null | undefined): 'lef
 interface DataGridProps {
   client: EngineClient;
   table: TableInfo;
+  /** The first block as the worker sent it when the table appeared (streaming import), or null. */
+  firstPage: PageResult | null;
   clearFiltersHint: string;
   handleRef: Ref<GridHandle>;
   onStats(stats: SelectionStats | null): void;
@@ -45,7 +47,7 @@ interface DataGridProps {
 }
 
 /** The table as a spreadsheet: every read is a SQL page from the engine worker. */
-export function DataGrid({ client, table, clearFiltersHint, handleRef, onStats, onIndexing, onMessage }: DataGridProps) {
+export function DataGrid({ client, table, firstPage, clearFiltersHint, handleRef, onStats, onIndexing, onMessage }: DataGridProps) {
   const apiRef = useRef<GridApi<GridRow> | null>(null);
   const containerRef = useRef<HTMLDivElement>(null);
   const queryRef = useRef<GridQuery | null>(null);
@@ -57,8 +59,21 @@ export function DataGrid({ client, table, clearFiltersHint, handleRef, onStats, 
   const fetchTimerRef = useRef<number | undefined>(undefined);
   const [menu, setMenu] = useState<{ colId: string; x: number; y: number } | null>(null);
   const countRef = useRef(0);
+  const cancelRevealRef = useRef<() => void>(() => undefined);
+  useEffect(() => () => cancelRevealRef.current(), []);
+  // AG Grid is created a task after its pane renders, so creating it (~100 ms on a busy
+  // machine) and the app's re-render for the new table do not add up to one long task.
+  const [isGridMounted, setIsGridMounted] = useState(false);
+  useEffect(() => {
+    const timer = window.setTimeout(() => setIsGridMounted(true), 0);
+    return () => window.clearTimeout(timer);
+  }, []);
   const onIndexingRef = useLatest(onIndexing);
   const onMessageRef = useLatest(onMessage);
+  const tableRowsRef = useLatest(table.rowCount);
+  const [firstRows] = useState(() => (firstPage ? toGridRows(firstPage) : null));
+  // With the first block at hand, columns start at their content's width: no autosize pass later.
+  const [initialWidths] = useState(() => (firstRows ? contentWidths(table.columns, firstRows.slice(0, WIDTH_SAMPLE_ROWS)) : null));
 
   const columns = table.columns;
   const columnsKey = columns.map((column) => `${column.name}:${column.type}:${column.scale}`).join('|');
@@ -67,7 +82,7 @@ export function DataGrid({ client, table, clearFiltersHint, handleRef, onStats, 
 
   const datasource = useMemo(
     () =>
-      createDatasource(client, table.name, columns, {
+      createDatasource(client, table.name, columns, { firstRows, rowCount: () => tableRowsRef.current, firstSliceRows: REVEAL_SLICE_ROWS }, {
         onCount: (count) => {
           countRef.current = count;
           setFilteredCount(count);
@@ -92,6 +107,13 @@ export function DataGrid({ client, table, clearFiltersHint, handleRef, onStats, 
           else setIsFetching(false);
         },
         onError: (error) => onMessageRef.current(error instanceof Error ? error.message : String(error), 'error'),
+        onFirstBlock: (rows, shown) => {
+          const api = apiRef.current;
+          if (!api) return;
+          if (!initialWidths) api.applyColumnState({ state: [...contentWidths(columns, rows.slice(0, WIDTH_SAMPLE_ROWS))].map(([colId, width]) => ({ colId, width })) });
+          cancelRevealRef.current();
+          cancelRevealRef.current = revealRows(api, shown, () => countRef.current);
+        },
       }),
     // Keyed by the table's shape (columnsKey), not the columns array: a new array
     // arrives with every streamed row count and must not reset the grid.
@@ -100,8 +122,8 @@ export function DataGrid({ client, table, clearFiltersHint, handleRef, onStats, 
 
   const openMenu = useCallback((colId: string, anchor: DOMRect) => setMenu({ colId, x: anchor.left, y: anchor.bottom + 4 }), []);
   const columnDefs = useMemo(
-    () => [rowNumberColumnDef(), ...dataColumnDefs(columns, store, openMenu)],
-    [columnsKey, store, openMenu],
+    () => [rowNumberColumnDef(), ...dataColumnDefs(columns, store, openMenu, initialWidths)],
+    [columnsKey, store, openMenu, initialWidths],
   );
 
   useLiveRefresh(apiRef, datasource, table.rowCount, table.isLoading);
@@ -158,6 +180,14 @@ export function DataGrid({ client, table, clearFiltersHint, handleRef, onStats, 
     [autosizeColumns, menu],
   );
 
+  const selectAll = selection.selectAll;
+  const onColumnHeaderClicked = useCallback(
+    (event: ColumnHeaderClickedEvent<GridRow>) => {
+      if ('getColId' in event.column && event.column.getColId() === ROW_NUMBER_COL_ID) selectAll();
+    },
+    [selectAll],
+  );
+
   const onKeyDownCapture = useCallback(
     (event: KeyboardEvent) => {
       const target = event.target;
@@ -190,31 +220,19 @@ export function DataGrid({ client, table, clearFiltersHint, handleRef, onStats, 
         onClearFilters={clearFilters}
       />
       <div className="grid-host" ref={containerRef} data-testid="grid" onKeyDownCapture={onKeyDownCapture}>
-        <AgGridReact<GridRow>
-          theme={gridTheme}
-          rowModelType="infinite"
-          datasource={datasource}
-          columnDefs={columnDefs}
-          defaultColDef={{ sortable: true, resizable: true, minWidth: 60, suppressHeaderMenuButton: true }}
-          cacheBlockSize={200}
-          maxBlocksInCache={12}
-          maxConcurrentDatasourceRequests={2}
-          blockLoadDebounceMillis={40}
-          infiniteInitialRowCount={Math.max(1, table.rowCount)}
-          enableBrowserTooltips
-          suppressDragLeaveHidesColumns
-          animateRows={false}
-          rowClassRules={PENDING_ROW_RULES}
-          onGridReady={onGridReady}
-          onDisplayedColumnsChanged={syncColumnOrder}
-          onFirstDataRendered={autosizeColumns}
-          onCellMouseDown={selection.onCellMouseDown}
-          onCellMouseOver={selection.onCellMouseOver}
-          onCellFocused={selection.onCellFocused}
-          onColumnHeaderClicked={(event) => {
-            if ('getColId' in event.column && event.column.getColId() === ROW_NUMBER_COL_ID) selection.selectAll();
-          }}
-        />
+        {isGridMounted ? (
+          <AgGridReact<GridRow>
+            {...STATIC_GRID_OPTIONS}
+            datasource={datasource}
+            columnDefs={columnDefs}
+            onGridReady={onGridReady}
+            onDisplayedColumnsChanged={syncColumnOrder}
+            onCellMouseDown={selection.onCellMouseDown}
+            onCellMouseOver={selection.onCellMouseOver}
+            onCellFocused={selection.onCellFocused}
+            onColumnHeaderClicked={onColumnHeaderClicked}
+          />
+        ) : null}
       </div>
       {menu ? (
         <ColumnMenu

@@ -32,6 +32,12 @@ function isCoerced(row: GridRow | undefined, index: number, column: ColumnInfo):
   return isNumericType(column.type) && value !== null && toBigInt(value) === null;
 }
 
+/** What a cell shows: its value formatted for its column, or, when it did not fit, its text as stored. */
+export function cellText(row: GridRow | undefined, index: number, column: ColumnInfo): string {
+  const cell = row?.cells[cellIndex(index)] ?? null;
+  return isCoerced(row, index, column) ? String(cell ?? '') : formatCell(cell, column);
+}
+
 /** Range-selection classes, shared by data columns; the store is read at render time. */
 function selectionRules(selection: SelectionStore, colId: string): NonNullable<ColDef<GridRow>['cellClassRules']> {
   const edge = (params: CellClassParams<GridRow>) => selection.edges(params.rowIndex, colId);
@@ -55,7 +61,17 @@ function filterFor(column: ColumnInfo): Pick<ColDef<GridRow>, 'filter' | 'filter
   return { filter: 'agTextColumnFilter', filterParams: { ...common, filterOptions: TEXT_FILTER_OPTIONS } };
 }
 
-export function dataColumnDefs(columns: readonly ColumnInfo[], selection: SelectionStore, onMenu: HeaderLabelParams['onMenu']): ColDef<GridRow>[] {
+/** Width before any content is known: by type, wide enough for the header. */
+function defaultWidth(column: ColumnInfo): number {
+  return Math.min(420, Math.max(INITIAL_WIDTH[column.type], headerWidth(column)));
+}
+
+export function dataColumnDefs(
+  columns: readonly ColumnInfo[],
+  selection: SelectionStore,
+  onMenu: HeaderLabelParams['onMenu'],
+  widths: ReadonlyMap<string, number> | null,
+): ColDef<GridRow>[] {
   return columns.map((column, index) => {
     const numeric = isNumericType(column.type);
     const value = (row: GridRow | undefined): CellValue => row?.cells[cellIndex(index)] ?? null;
@@ -67,17 +83,19 @@ export function dataColumnDefs(columns: readonly ColumnInfo[], selection: Select
       headerComponentParams: { innerHeaderComponent: HeaderLabel, innerHeaderComponentParams: headerParams },
       headerClass: numeric ? 'header-num' : undefined,
       cellDataType: false,
-      width: Math.min(420, Math.max(INITIAL_WIDTH[column.type], headerWidth(column))),
+      width: widths?.get(column.name) ?? defaultWidth(column),
       valueGetter: (params: ValueGetterParams<GridRow>) => value(params.data),
-      valueFormatter: (params: ValueFormatterParams<GridRow>) => {
-        const cell = value(params.data);
-        return isCoerced(params.data, index, column) ? String(cell ?? '') : formatCell(cell, column);
-      },
-      tooltipValueGetter: (params: ITooltipParams<GridRow>) => {
-        const row = params.data;
-        if (!row || !isCoerced(row, index, column)) return undefined;
-        return `“${String(value(row) ?? '')}” did not fit ${column.type} and is kept as text`;
-      },
+      valueFormatter: (params: ValueFormatterParams<GridRow>) => cellText(params.data, index, column),
+      // Only where a cell can be coerced: a tooltip getter gives every cell of the column a
+      // tooltip feature, a third of the cost of first rendering a row; text takes any value.
+      tooltipValueGetter:
+        column.type === 'text' && column.coercedCells === 0
+          ? undefined
+          : (params: ITooltipParams<GridRow>) => {
+              const row = params.data;
+              if (!row || !isCoerced(row, index, column)) return undefined;
+              return `“${String(value(row) ?? '')}” did not fit ${column.type} and is kept as text`;
+            },
       cellClass: numeric ? 'cell-num' : undefined,
       cellClassRules: {
         'cell-negative': (params) => numeric && !isCoerced(params.data, index, column) && isNegative(value(params.data)),

@@ -1,13 +1,18 @@
 import { themeQuartz } from 'ag-grid-community';
 
+// System fonts only: the app is offline, and a web font would be fetched from the network.
+export const GRID_FONT_FAMILY = ['system-ui', '-apple-system', 'Segoe UI', 'Roboto', 'Ubuntu', 'Cantarell', 'Noto Sans', 'Arial', 'sans-serif'];
+export const GRID_FONT_SIZE = 13;
+/** Also what content-widths.ts adds around measured cell text. */
+export const CELL_PADDING_PX = 8;
+
 /**
  * Quartz, tightened for data work: 13px text, 26px rows, square outer
  * corners (the grid fills its pane), the app's single accent colour.
  */
 export const gridTheme = themeQuartz.withParams({
-  // System fonts only: the app is offline, and a web font would be fetched from the network.
-  fontFamily: ['system-ui', '-apple-system', 'Segoe UI', 'Roboto', 'Ubuntu', 'Cantarell', 'Noto Sans', 'Arial', 'sans-serif'],
-  fontSize: 13,
+  fontFamily: GRID_FONT_FAMILY,
+  fontSize: GRID_FONT_SIZE,
   headerFontSize: 12,
   headerFontWeight: 600,
   spacing: 5,
@@ -25,6 +30,6 @@ export const gridTheme = themeQuartz.withParams({
   rowHoverColor: '#f1f5fe',
   wrapperBorder: false,
   wrapperBorderRadius: 0,
-  cellHorizontalPadding: 8,
+  cellHorizontalPadding: CELL_PADDING_PX,
   iconSize: 14,
 });

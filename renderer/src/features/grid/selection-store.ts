@@ -46,11 +46,14 @@ export class SelectionStore {
     if (colIds.length === this.order.length && colIds.every((colId, index) => colId === this.order[index])) return;
     this.order = colIds;
     this.position = new Map(colIds.map((colId, index) => [colId, index]));
+    // Nothing selected, nothing to repaint: each emit refreshes every rendered cell.
+    if (this.range === null) return;
     this.recompute();
     this.emit();
   }
 
   set(range: CellRange | null): void {
+    if (range === null && this.range === null) return;
     this.range = range;
     this.recompute();
     this.emit();

@@ -58,7 +58,7 @@ function RunningImport({ job, isMac, onCancel }: { job: ImportJob; isMac: boolea
         aria-valuenow={Math.round(fraction * 100)}
         aria-label={`Import of ${job.file.name}`}
       >
-        <div className="import-bar-fill" style={{ width: `${(fraction * 100).toFixed(1)}%` }} />
+        <div className="import-bar-fill" style={{ transform: `scaleX(${fraction.toFixed(3)})` }} />
       </div>
       <dl className="import-stats num">
         <div>

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ImportReport, TableInfo } from '../../../../shared/engine/api';
+import type { ImportReport, PageResult, TableInfo } from '../../../../shared/engine/api';
 import type { EngineClient } from '../../engine/client';
 import { useLatest } from '../../lib/use-latest';
 import type { WorkbenchPlatform } from '../../platform';
@@ -9,8 +9,8 @@ import { hashFile } from './hash-file';
 import type { ImportJob, ImportNotice, ImportOverrides } from './import-types';
 
 export interface ImportCallbacks {
-  /** The table exists with its first rows: show it now, the rest streams in. */
-  onTableAppeared(table: TableInfo): void;
+  /** The table exists with its first rows (the grid's first block, when the worker could read it): show it now, the rest streams in. */
+  onTableAppeared(table: TableInfo, firstPage: PageResult | null): void;
   onRowsProgress(tableName: string, rows: number): void;
   onImported(report: ImportReport): void;
   /** The import failed or was cancelled; its partial table (if any) is gone. */
@@ -80,7 +80,7 @@ export function useImportQueue(client: EngineClient, platform: WorkbenchPlatform
         } else if (event.type === 'firstRows') {
           if (!jobsRef.current.some((job) => job.id === event.importId)) return;
           patchJob(event.importId, { tableName: event.table.name });
-          callbacksRef.current.onTableAppeared(event.table);
+          callbacksRef.current.onTableAppeared(event.table, event.firstPage);
         }
       }),
     [client, patchJob, callbacksRef],
