@@ -3,7 +3,7 @@ import { EngineError } from '../errors';
 import { formatScaled } from '../money/decimal';
 import type { SqlJsDatabase } from '../sqlite/sqljs-types';
 import { ExactSum } from '../money/exact-sum';
-import { addMatch, NO_PASS, OPEN, roundDays, STATUS_CODE, type RunState } from './run-state';
+import { addMatch, roundDays, STATUS_CODE, type RunState } from './run-state';
 import { indexOfRow, type SideData } from './side-data';
 import type { MatchSpec } from './spec';
 
@@ -121,31 +121,34 @@ export function replayDecisions(db: SqlJsDatabase, spec: MatchSpec, state: RunSt
   const entries = listAudit(db, spec.name);
   if (entries.length === 0) return 0;
   const rowsOf = (data: SideData, ids: number[]) => ids.map((id) => indexOfRow(data, id)).filter((i) => i >= 0);
-  for (const entry of entries) {
-    const left = rowsOf(state.left, entry.leftIds);
-    const right = rowsOf(state.right, entry.rightIds);
-    // A new decision replaces whatever earlier decision touched the same rows.
-    for (const [side, rows] of [[state.L, left], [state.R, right]] as const) {
-      for (const i of rows) {
-        if (side.pass[i] === 0) {
-          side.status[i] = OPEN;
-          side.match[i] = 0;
-          side.pass[i] = NO_PASS;
-        }
-      }
-    }
-    if (entry.action === 'unmatch') {
-      for (const i of left) pin(state.L, i, STATUS_CODE.left_only, 0);
-      for (const i of right) pin(state.R, i, STATUS_CODE.right_only, 0);
-      continue;
-    }
+  // First who owns each row: a manual match (its entry's position + 1), pinned unmatched (-1), or nobody (0).
+  // A new decision takes its rows from whatever earlier decision held them; the earlier match
+  // keeps the rest and is summed from what is left (or dropped if nothing is).
+  const owner = { L: new Int32Array(state.left.n), R: new Int32Array(state.right.n) };
+  entries.forEach((entry, position) => {
+    const mark = entry.action === 'unmatch' ? -1 : position + 1;
+    for (const i of rowsOf(state.left, entry.leftIds)) owner.L[i] = mark;
+    for (const i of rowsOf(state.right, entry.rightIds)) owner.R[i] = mark;
+  });
+  const members = new Map<number, { left: number[]; right: number[] }>();
+  for (const [side, own] of [['L', owner.L], ['R', owner.R]] as const) {
+    own.forEach((mark, i) => {
+      if (mark === -1) pin(side === 'L' ? state.L : state.R, i, side === 'L' ? STATUS_CODE.left_only : STATUS_CODE.right_only, 0);
+      if (mark <= 0) return;
+      let group = members.get(mark);
+      if (!group) members.set(mark, (group = { left: [], right: [] }));
+      (side === 'L' ? group.left : group.right).push(i);
+    });
+  }
+  const window = spec.date?.windowDays ?? 0;
+  for (const mark of [...members.keys()].sort((a, b) => a - b)) {
+    const { left, right } = members.get(mark)!;
     const l = summarize(state, state.left, left);
     const r = summarize(state, state.right, right);
-    const window = spec.date?.windowDays ?? 0;
-    const clean = l.amount !== null && r.amount !== null && r.amount === l.amount && (l.day === null || (r.day !== null && Math.abs(r.day - l.day) <= window));
+    const clean = left.length > 0 && right.length > 0 && l.amount !== null && r.amount !== null && r.amount === l.amount && (l.day === null || (r.day !== null && Math.abs(r.day - l.day) <= window));
     const status = clean ? STATUS_CODE.matched : STATUS_CODE.matched_diff;
     const id = addMatch(state.matches, {
-      pass: 0, kind: 'manual', status, currency: l.currency, key: l.key, leftRows: left.length, rightRows: right.length,
+      pass: 0, kind: 'manual', status, currency: left.length ? l.currency : r.currency, key: left.length ? l.key : r.key, leftRows: left.length, rightRows: right.length,
       leftAmount: l.amount ?? Number.NaN, rightAmount: r.amount ?? Number.NaN,
       delta: l.amount !== null && r.amount !== null ? r.amount - l.amount : Number.NaN,
       days: l.day !== null && r.day !== null ? roundDays(r.day - l.day) : Number.NaN,

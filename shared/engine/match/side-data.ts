@@ -196,6 +196,12 @@ export function loadSide(context: EngineContext, spec: MatchSpec, side: Side, sc
 class DistinctValues {
   private readonly interner = new KeyInterner();
   private results: number[] = [];
+  /** Texts of at most three bytes (currency codes) by their packed bytes: a small-integer Map hit. */
+  private readonly short = new Map<number, number>();
+  /** The previous row's text: dates in a time-ordered export repeat row after row. */
+  private readonly last = new Uint8Array(16);
+  private lastLength = -1;
+  private lastResult = 0;
 
   constructor(
     private readonly context: EngineContext,
@@ -204,6 +210,34 @@ class DistinctValues {
   ) {}
 
   of(heap: Uint8Array, pointer: number, length: number): number {
+    if (length <= 3) {
+      const packed = (length << 24) | (length > 0 ? heap[pointer]! << 16 : 0) | (length > 1 ? heap[pointer + 1]! << 8 : 0) | (length > 2 ? heap[pointer + 2]! : 0);
+      const found = this.short.get(packed);
+      if (found !== undefined) return found;
+      const result = this.lookup(heap, pointer, length);
+      this.short.set(packed, result);
+      return result;
+    }
+    if (length === this.lastLength) {
+      let same = true;
+      for (let i = 0; i < length; i++) {
+        if (this.last[i] !== heap[pointer + i]) {
+          same = false;
+          break;
+        }
+      }
+      if (same) return this.lastResult;
+    }
+    const result = this.lookup(heap, pointer, length);
+    if (length <= this.last.length) {
+      for (let i = 0; i < length; i++) this.last[i] = heap[pointer + i]!;
+      this.lastLength = length;
+      this.lastResult = result;
+    }
+    return result;
+  }
+
+  private lookup(heap: Uint8Array, pointer: number, length: number): number {
     const id = this.interner.intern(heap, pointer, length);
     if (id < this.results.length) return this.results[id]!;
     const value = this.context.sqlite.db.exec(`SELECT ${this.expression}`, [this.interner.text(id)])[0]?.values[0]?.[0] ?? null;

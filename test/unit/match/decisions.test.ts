@@ -18,6 +18,23 @@ async function setup() {
 }
 
 describe('manual decisions', () => {
+  it('lets a later decision take rows from an earlier manual match, re-summing what is left, and drops a match left empty', async () => {
+    const engine = await setup();
+    engine.match(SPEC);
+    engine.matchDecide({ spec: 'bank', action: 'match', leftIds: [3, 4], rightIds: [3, 4], reason: 'two short payments', force: true });
+    const matches = () => engine.query("SELECT kind, left_rows, right_rows, left_amount, right_amount, delta FROM match_bank_matches WHERE kind = 'manual'").rows;
+    expect(matches()).toEqual([['manual', 2, 2, 7000, 6800, -200]]);
+    // Unmatching one pair leaves the other pair in the manual match, summed again.
+    engine.matchDecide({ spec: 'bank', action: 'unmatch', leftIds: [4], rightIds: [4], reason: '' });
+    expect(matches()).toEqual([['manual', 1, 1, 3000, 2900, -100]]);
+    expect(engine.query("SELECT side, row_id, status, pass FROM match_bank_rows WHERE row_id = 4 ORDER BY side").rows).toEqual([['L', 4, 'left_only', 0], ['R', 4, 'right_only', 0]]);
+    // Unmatching the rest leaves no empty manual match behind (nor an item for it).
+    const { run } = engine.matchDecide({ spec: 'bank', action: 'unmatch', leftIds: [3], rightIds: [3], reason: '' });
+    expect(matches()).toEqual([]);
+    expect(engine.matchItems('bank', { offset: 0, limit: 50 }).items.filter((item) => item.pass === 0 && !['left_only', 'right_only'].includes(item.status))).toEqual([]);
+    expect(run.tieOut.every((line) => line.isTied)).toBe(true);
+  });
+
   it('normalises keys, explains a break, and keeps a forced manual match across re-runs with its audit entry', async () => {
     const engine = await setup();
     const first = engine.match(SPEC);
