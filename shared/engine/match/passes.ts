@@ -1,7 +1,9 @@
 import { EngineError } from '../errors';
 import { isExactMinor } from '../money/exact-sum';
 import { Candidates, resolveCandidates } from './resolve';
-import { addMatch, roundDays, STATUS_CODE, type RunState } from './run-state';
+import { addMatch, KIND_NAMES, roundDays, STATUS_CODE, type RunState } from './run-state';
+
+const ONE_TO_ONE = KIND_NAMES.indexOf('1:1');
 import type { SideData } from './side-data';
 import type { MatchSpec } from './spec';
 
@@ -82,7 +84,7 @@ function distance(da: number, to: number, from: number): number {
 /** Passes 1–3: one left row to one right row. */
 export function runPairPass(state: RunState, cache: PassCache, spec: MatchSpec, pass: 1 | 2 | 3): number {
   const { left, right, L, R } = state;
-  const c = new Candidates();
+  const c = new Candidates(pass === 3 ? 1024 : left.n);
   const window = spec.date?.windowDays ?? 0;
   if (pass === 3) collectAmountDate(state, spec, c, window);
   else {
@@ -108,18 +110,38 @@ export function runPairPass(state: RunState, cache: PassCache, spec: MatchSpec, 
     }
   }
   const { accepted, ambiguousX, ambiguousY } = resolveCandidates(c, left.n, right.n);
-  for (const i of accepted) {
+  // Column writes straight into the match list: a million object literals passed to addMatch cost 0.4 s.
+  const m = state.matches;
+  m.reserve(accepted.length);
+  for (let n = 0; n < accepted.length; n++) {
+    const i = accepted[n]!;
     const l = c.x[i]!;
     const r = c.y[i]!;
     const da = c.da[i]!;
     const dd = c.dd[i]!;
-    const status = statusFor(spec, da, dd);
-    const id = addMatch(state.matches, {
-      pass, kind: '1:1', status, currency: left.currency[l]!, key: left.key[l]!, leftRows: 1, rightRows: 1,
-      leftAmount: left.amount[l]!, rightAmount: right.amount[r]!, delta: da, days: dd, fee: Number.NaN, leftId: left.ids[l]!, rightId: right.ids[r]!,
-    });
-    decide(L, l, status, id, pass);
-    decide(R, r, status, id, pass);
+    const status = da === 0 && (Number.isNaN(dd) || Math.abs(dd) <= window) ? STATUS_CODE.matched : STATUS_CODE.matched_diff;
+    const at = m.size++;
+    m.pass[at] = pass;
+    m.kind[at] = ONE_TO_ONE;
+    m.status[at] = status;
+    m.currency[at] = left.currency[l]!;
+    m.key[at] = left.key[l]!;
+    m.leftRows[at] = 1;
+    m.rightRows[at] = 1;
+    m.leftAmount[at] = left.amount[l]!;
+    m.rightAmount[at] = right.amount[r]!;
+    m.delta[at] = da;
+    m.days[at] = dd;
+    m.fee[at] = Number.NaN;
+    m.leftId[at] = left.ids[l]!;
+    m.rightId[at] = right.ids[r]!;
+    const id = at + 1;
+    L.status[l] = status;
+    L.match[l] = id;
+    L.pass[l] = pass;
+    R.status[r] = status;
+    R.match[r] = id;
+    R.pass[r] = pass;
   }
   for (const l of ambiguousX) decide(L, l, STATUS_CODE.ambiguous, 0, pass);
   for (const r of ambiguousY) decide(R, r, STATUS_CODE.ambiguous, 0, pass);

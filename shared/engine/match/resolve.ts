@@ -10,12 +10,22 @@
  */
 export class Candidates {
   size = 0;
-  x = new Int32Array(1024);
-  y = new Int32Array(1024);
+  x: Int32Array;
+  y: Int32Array;
   /** Amount difference (right − left) and days apart (NaN = unknown). */
-  da = new Float64Array(1024);
-  dd = new Float64Array(1024);
-  dist = new Float64Array(1024);
+  da: Float64Array;
+  dd: Float64Array;
+  dist: Float64Array;
+
+  /** `expected`: a good guess saves the copies of growing (one candidate per row is typical). */
+  constructor(expected = 1024) {
+    const n = Math.max(16, expected);
+    this.x = new Int32Array(n);
+    this.y = new Int32Array(n);
+    this.da = new Float64Array(n);
+    this.dd = new Float64Array(n);
+    this.dist = new Float64Array(n);
+  }
 
   push(x: number, y: number, da: number, dd: number, dist: number): void {
     if (this.size === this.x.length) this.grow();
@@ -41,7 +51,7 @@ export class Candidates {
 
 export interface Resolution {
   /** Indexes into the candidates, in candidate order. */
-  accepted: number[];
+  accepted: Int32Array;
   ambiguousX: number[];
   ambiguousY: number[];
 }
@@ -62,7 +72,8 @@ export function resolveCandidates(c: Candidates, xDomain: number, yDomain: numbe
     if (d === minX[x[i]!]) atMinX[x[i]!] = atMinX[x[i]!]! + 1;
     if (d === minY[y[i]!]) atMinY[y[i]!] = atMinY[y[i]!]! + 1;
   }
-  const accepted: number[] = [];
+  const acceptedAt = new Int32Array(c.size);
+  let acceptedCount = 0;
   const takenX = new Uint8Array(xDomain);
   const takenY = new Uint8Array(yDomain);
   for (let i = 0; i < c.size; i++) {
@@ -70,7 +81,7 @@ export function resolveCandidates(c: Candidates, xDomain: number, yDomain: numbe
     const yi = y[i]!;
     const d = dist[i]!;
     if (d === minX[xi] && d === minY[yi] && atMinX[xi] === 1 && atMinY[yi] === 1) {
-      accepted.push(i);
+      acceptedAt[acceptedCount++] = i;
       takenX[xi] = 1;
       takenY[yi] = 1;
     }
@@ -94,5 +105,5 @@ export function resolveCandidates(c: Candidates, xDomain: number, yDomain: numbe
       ambiguousY.push(yi);
     }
   }
-  return { accepted, ambiguousX, ambiguousY };
+  return { accepted: acceptedAt.subarray(0, acceptedCount), ambiguousX, ambiguousY };
 }
