@@ -1,4 +1,5 @@
 import { createEncoder } from '../ingest/text-codec';
+import { prepareHandle } from './native-statement';
 import type { Sqlite } from './open-sqlite';
 
 const SQLITE_DONE = 101;
@@ -46,18 +47,9 @@ export function bulkInserter(sqlite: Sqlite, table: string, columns: number, row
     const cached = statements.get(count);
     if (cached !== undefined) return cached;
     const tuple = `(${new Array<string>(columns).fill('?').join(',')})`;
-    const sqlPointer = module.stringToNewUTF8(`INSERT INTO ${table} VALUES ${new Array<string>(count).fill(tuple).join(',')}`);
-    const slot = module._malloc(4);
-    try {
-      if (module._sqlite3_prepare_v2(db.db, sqlPointer, -1, slot, 0) !== 0) throw new Error(module.UTF8ToString(module._sqlite3_errmsg(db.db)));
-      const heap = sqlite.heap();
-      const stmt = heap[slot]! | (heap[slot + 1]! << 8) | (heap[slot + 2]! << 16) | (heap[slot + 3]! << 24);
-      statements.set(count, stmt);
-      return stmt;
-    } finally {
-      module._free(slot);
-      module._free(sqlPointer);
-    }
+    const stmt = prepareHandle(sqlite, `INSERT INTO ${table} VALUES ${new Array<string>(count).fill(tuple).join(',')}`);
+    statements.set(count, stmt);
+    return stmt;
   }
   function flush(): void {
     if (rows === 0) return;

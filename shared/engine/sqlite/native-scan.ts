@@ -1,3 +1,4 @@
+import { prepareHandle } from './native-statement';
 import type { Sqlite } from './open-sqlite';
 
 const SQLITE_ROW = 100;
@@ -23,17 +24,7 @@ export interface NativeRow {
 
 export function scanNative(sqlite: Sqlite, sql: string, params: number[], onRow: (row: NativeRow) => void): number {
   const { module, db } = sqlite;
-  const sqlPointer = module.stringToNewUTF8(sql);
-  const slot = module._malloc(4);
-  let stmt = 0;
-  try {
-    if (module._sqlite3_prepare_v2(db.db, sqlPointer, -1, slot, 0) !== 0) throw new Error(module.UTF8ToString(module._sqlite3_errmsg(db.db)));
-    const heap = sqlite.heap();
-    stmt = heap[slot]! | (heap[slot + 1]! << 8) | (heap[slot + 2]! << 16) | (heap[slot + 3]! << 24);
-  } finally {
-    module._free(slot);
-    module._free(sqlPointer);
-  }
+  const stmt = prepareHandle(sqlite, sql);
   const handle = stmt;
   const row: NativeRow = {
     type: (column) => module._sqlite3_column_type(handle, column),
