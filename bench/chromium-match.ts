@@ -36,8 +36,14 @@ export async function runChromiumMatch(root: string, csvPath: string, ledgerPath
     const ledgerCard = page.getByTestId('table-card-ledger');
     await loadAll.or(ledgerCard).first().waitFor({ timeout: TIMEOUT_MS });
     if (await loadAll.isVisible()) await loadAll.click();
+    // Done means both imports finished and both files hashed: the hash worker runs after each
+    // import, and a match started beside it would share the two cores with it.
     await page.waitForFunction(
-      () => /rows/.test(document.querySelector('[data-testid=table-card-ledger]')?.textContent ?? '') && !document.querySelector('[data-testid=import-progress]'),
+      () =>
+        ['processor_balance', 'ledger'].every((name) => {
+          const card = document.querySelector(`[data-testid=table-card-${name}]`);
+          return card !== null && !/hashing…|loading…/.test(card.textContent ?? '');
+        }) && !document.querySelector('[data-testid=import-progress]'),
       undefined,
       { timeout: TIMEOUT_MS, polling: 250 },
     );

@@ -227,7 +227,7 @@ export function runGroupPass(state: RunState, cache: PassCache, spec: MatchSpec,
     gCount[g]!++;
     const d = grouped.day[i]!;
     if (!Number.isNaN(d) && !(d <= gDay[g]!)) gDay[g] = d;
-    const f = grouped.fee[i]!;
+    const f = grouped.fee.length > 0 ? grouped.fee[i]! : Number.NaN;
     if (!Number.isNaN(f)) gFee[g] = (Number.isNaN(gFee[g]!) ? 0 : gFee[g]!) + f;
   }
   const index = keyIndexOf(state, cache, groupedLeft ? 'R' : 'L');

@@ -30,14 +30,18 @@ export interface MatchRun {
   phases: Record<'loadMs' | 'passesMs' | 'materializeMs' | 'summaryMs', number>;
 }
 
+const KEY_BYTES_GUESS = 32;
+
 /** Reads both sides into memory: shared by runs and the dry-run preview. */
 export function loadRunState(context: EngineContext, spec: MatchSpec): RunState {
   const scale = runScale(context, spec);
   const interners = { keys: new KeyInterner(), currencies: new KeyInterner() };
-  interners.keys.reserve(context.catalog.get(spec.left.table).rowCount + context.catalog.get(spec.right.table).rowCount);
+  const rows = context.catalog.get(spec.left.table).rowCount + context.catalog.get(spec.right.table).rowCount;
+  // Payment references run 10–40 bytes; room for 32 a key means no regrowth in the common case.
+  interners.keys.reserve(rows, rows * KEY_BYTES_GUESS);
   const left = loadSide(context, spec, 'L', scale, interners);
   const right = loadSide(context, spec, 'R', scale, interners);
-  return { scale, interners, left, right, L: newSideState(left.n), R: newSideState(right.n), matches: newMatchList() };
+  return { scale, interners, left, right, L: newSideState(left.n), R: newSideState(right.n), matches: newMatchList(Math.min(left.n, right.n) + 1) };
 }
 
 export function runMatch(context: EngineContext, rawSpec: unknown): { run: MatchRun; state: RunState } {

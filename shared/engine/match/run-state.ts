@@ -29,25 +29,47 @@ export const KIND_NAMES: MatchKind[] = ['1:1', 'n:1', '1:n', 'manual'];
  */
 export class MatchList {
   size = 0;
-  pass = new Int8Array(1024);
+  pass: Int8Array;
   /** Index into KIND_NAMES. */
-  kind = new Uint8Array(1024);
-  status = new Uint8Array(1024);
-  currency = new Int32Array(1024);
+  kind: Uint8Array;
+  status: Uint8Array;
+  currency: Int32Array;
   /** Key id, or -1. */
-  key = new Int32Array(1024);
-  leftRows = new Float64Array(1024);
-  rightRows = new Float64Array(1024);
-  leftAmount = new Float64Array(1024);
-  rightAmount = new Float64Array(1024);
+  key: Int32Array;
+  leftRows: Float64Array;
+  rightRows: Float64Array;
+  leftAmount: Float64Array;
+  rightAmount: Float64Array;
   /** Right minus left at the run's scale; NaN = unknown. */
-  delta = new Float64Array(1024);
+  delta: Float64Array;
   /** Days apart (right minus left); NaN = unknown. */
-  days = new Float64Array(1024);
-  fee = new Float64Array(1024);
+  days: Float64Array;
+  fee: Float64Array;
   /** Source rowid of the single left / right row, or NaN for a group or manual match. */
-  leftId = new Float64Array(1024);
-  rightId = new Float64Array(1024);
+  leftId: Float64Array;
+  rightId: Float64Array;
+
+  /**
+   * Every match takes at least one row of each side, so min(L, R) + 1 is room
+   * enough and the list never regrows: doubling past a million matches copied
+   * 83 MB into fresh pages for a handful of tolerance-pass matches.
+   */
+  constructor(capacity = 1024) {
+    this.pass = new Int8Array(capacity);
+    this.kind = new Uint8Array(capacity);
+    this.status = new Uint8Array(capacity);
+    this.currency = new Int32Array(capacity);
+    this.key = new Int32Array(capacity);
+    this.leftRows = new Float64Array(capacity);
+    this.rightRows = new Float64Array(capacity);
+    this.leftAmount = new Float64Array(capacity);
+    this.rightAmount = new Float64Array(capacity);
+    this.delta = new Float64Array(capacity);
+    this.days = new Float64Array(capacity);
+    this.fee = new Float64Array(capacity);
+    this.leftId = new Float64Array(capacity);
+    this.rightId = new Float64Array(capacity);
+  }
 
   /** Makes room for `count` more matches. */
   reserve(count: number): void {
@@ -90,8 +112,8 @@ export function newSideState(n: number): SideState {
   return { status: new Uint8Array(n), match: new Int32Array(n), pass: new Int8Array(n).fill(NO_PASS) };
 }
 
-export function newMatchList(): MatchList {
-  return new MatchList();
+export function newMatchList(capacity = 1024): MatchList {
+  return new MatchList(capacity);
 }
 
 export interface NewMatch {

@@ -31,7 +31,7 @@ export interface SideData {
   day: Float64Array;
   /** Currency code in the shared currency interner. */
   currency: Int32Array;
-  /** Fee at the run's scale (grouped side only); NaN = none. */
+  /** Fee at the run's scale (grouped side with a fee column only, else empty); NaN = none. */
   fee: Float64Array;
   /** Per currency code: rows and exact total, read straight from the source. */
   sourceTotals: Map<number, ExactSum>;
@@ -111,7 +111,8 @@ export function loadSide(context: EngineContext, spec: MatchSpec, side: Side, sc
   let amounts = new Float64Array(capacity);
   let days = new Float64Array(capacity);
   let currencies = new Int32Array(capacity);
-  let fees = new Float64Array(capacity);
+  // Without a fee column no fee array: 8 MB per million rows not written is 8 MB of page faults saved.
+  let fees = new Float64Array(hasFee ? capacity : 0);
   const pipeline = keyPipeline(spec.keys);
   const raw = pipeline ? new KeyInterner() : null;
   let normalised = new Int32Array(0);
@@ -124,7 +125,7 @@ export function loadSide(context: EngineContext, spec: MatchSpec, side: Side, sc
         ids = growFloat(ids);
         amounts = growFloat(amounts);
         days = growFloat(days);
-        fees = growFloat(fees);
+        if (hasFee) fees = growFloat(fees);
         keys = growInt(keys);
         currencies = growInt(currencies);
       }
@@ -138,7 +139,7 @@ export function loadSide(context: EngineContext, spec: MatchSpec, side: Side, sc
       const dateLength = datePointer ? Math.min(10, row.textLength(3)) : 0; // julianday(substr(date, 1, 10))
       const currencyPointer = hasCurrency ? row.textPointer(4) : 0;
       const currencyLength = currencyPointer ? row.textLength(4) : 0;
-      fees[n] = hasFee && row.type(5) === SQLITE_INTEGER ? row.number(5) * feeMultiplier : Number.NaN;
+      if (hasFee) fees[n] = row.type(5) === SQLITE_INTEGER ? row.number(5) * feeMultiplier : Number.NaN;
       const heap = context.sqlite.heap();
       if (!keyPointer) keys[n] = hasKey && row.type(1) !== SQLITE_NULL ? interners.keys.internText('') : -1;
       else if (!raw) keys[n] = interners.keys.intern(heap, keyPointer, keyLength); // the text of any value, as CAST(… AS TEXT)
@@ -181,7 +182,7 @@ export function loadSide(context: EngineContext, spec: MatchSpec, side: Side, sc
     amount: amounts.subarray(0, n),
     day: days.subarray(0, n),
     currency: currencies.subarray(0, n),
-    fee: fees.subarray(0, n),
+    fee: hasFee ? fees.subarray(0, n) : fees,
     sourceTotals: new Map(totalsByCode.flatMap((totals, code) => (totals ? [[code, totals] as const] : []))),
     ...(raw ? { rawKeys: { interner: raw, normalised } } : {}),
     expressions: { key: hasKeys ? `CAST(${keyColumn} AS TEXT)` : 'NULL', amount: `(${amountSql} * ${multiplier})`, currency: currencySql },
