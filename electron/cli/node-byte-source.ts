@@ -19,6 +19,16 @@ export function openByteSource(path: string): ByteSource & { close(): void } {
       }
       return Promise.resolve(filled === length ? bytes : bytes.subarray(0, filled));
     },
+    // Into the caller's buffer: a fresh array per chunk is fresh memory the kernel must map.
+    readInto(offset, into) {
+      let filled = 0;
+      while (filled < into.length) {
+        const n = readSync(fd, into, filled, into.length - filled, offset + filled);
+        if (n === 0) break;
+        filled += n;
+      }
+      return Promise.resolve(into.subarray(0, filled));
+    },
     close: () => closeSync(fd),
   };
 }

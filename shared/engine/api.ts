@@ -199,6 +199,15 @@ export interface ByteSource {
   name: string;
   size: number;
   read(offset: number, length: number): Promise<Uint8Array>;
+  /**
+   * Optional: fills `into` from `offset` and resolves to the bytes read, in
+   * the same memory (a browser stream may detach `into` and hand its memory
+   * back in a new view: use the result, not `into`). Large sequential reads
+   * use it so the import reuses two buffers instead of allocating one per
+   * chunk: in Chromium, `Blob.slice().arrayBuffer()` per 4 MB cost 1.4 s per
+   * 50 MB, a byte stream into a reused buffer 0.08 s.
+   */
+  readInto?(offset: number, into: Uint8Array): Promise<Uint8Array>;
 }
 
 export interface ImportHooks {

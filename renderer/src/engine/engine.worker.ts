@@ -62,8 +62,41 @@ function firstPage(engine: Engine, table: TableInfo): PageResult | null {
   }
 }
 
+/**
+ * A File as the engine's ByteSource. Sequential large reads go through one
+ * byte stream into the import's own buffers: `slice().arrayBuffer()` per
+ * chunk allocated fresh memory for every 4 MB and cost the browser's threads
+ * 1.4 s per 50 MB, against 0.08 s streaming (Chromium 156).
+ */
 function blobSource(blob: Blob, name: string): ByteSource {
-  return { name, size: blob.size, read: async (offset, length) => new Uint8Array(await blob.slice(offset, offset + length).arrayBuffer()) };
+  let reader: ReadableStreamBYOBReader | null = null;
+  let position = -1;
+  return {
+    name,
+    size: blob.size,
+    read: async (offset, length) => new Uint8Array(await blob.slice(offset, offset + length).arrayBuffer()),
+    async readInto(offset, into) {
+      if (!reader || position !== offset) {
+        void reader?.cancel().catch(() => undefined);
+        reader = blob.slice(offset).stream().getReader({ mode: 'byob' });
+        position = offset;
+      }
+      // Each read detaches the view it is given and returns the memory in a new one.
+      // `into` itself reads as empty once detached, so its place is noted first.
+      let buffer = into.buffer;
+      const start = into.byteOffset;
+      const length = into.length;
+      let filled = 0;
+      while (filled < length) {
+        const { value, done } = await reader.read(new Uint8Array(buffer, start + filled, length - filled));
+        if (value) buffer = value.buffer;
+        if (done || !value) break;
+        filled += value.length;
+      }
+      position += filled;
+      return new Uint8Array(buffer, start, filled);
+    },
+  };
 }
 
 async function dispatch(engine: Engine, request: WorkerRequest): Promise<unknown> {

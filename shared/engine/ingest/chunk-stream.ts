@@ -13,8 +13,16 @@ export class ChunkStream {
   length = 0;
   bytesRead: number;
   private reads = 0;
+  /** Reads issued so far (the ring slot of the next is this modulo 2). */
+  private issued = 0;
   private readOffset: number;
   private pending: Promise<Uint8Array> | null = null;
+  /**
+   * With a source that reads into given memory: two read buffers, used in
+   * turn. Read k+2 starts only after read k's bytes were copied out (in the
+   * next() that awaited read k+1), so a buffer is never read while in use.
+   */
+  private readonly ring: Uint8Array[] | null;
   private readonly transcoder;
   /** SOH/ETX bytes removed so far (only when the file was found to carry SWIFT framing). */
   framingRemoved = 0;
@@ -30,6 +38,7 @@ export class ChunkStream {
     this.readOffset = startOffset;
     this.buffer = new Uint8Array(chunkBytes * 2);
     this.transcoder = createTranscoder(encoding);
+    this.ring = source.readInto ? [new Uint8Array(chunkBytes), new Uint8Array(chunkBytes)] : null;
   }
 
   get isDone(): boolean {
@@ -43,7 +52,7 @@ export class ChunkStream {
     this.length = Math.max(0, carry);
     const want = this.nextReadSize();
     this.reads++;
-    let bytes = want > 0 ? await (this.pending ?? this.source.read(this.readOffset, want)) : new Uint8Array(0);
+    let bytes = want > 0 ? await (this.pending ?? this.read(this.readOffset, want)) : new Uint8Array(0);
     this.pending = null;
     this.readOffset += want;
     this.bytesRead += bytes.length;
@@ -55,7 +64,7 @@ export class ChunkStream {
     // done off-thread (1.7 s of a 206 MB import), so it overlaps scanning and inserting.
     const ahead = this.nextReadSize();
     if (ahead > 0) {
-      this.pending = this.source.read(this.readOffset, ahead);
+      this.pending = this.read(this.readOffset, ahead);
       // If the import stops before using it, a failed read must not surface as unhandled.
       this.pending.catch(() => undefined);
     }
@@ -68,6 +77,17 @@ export class ChunkStream {
     this.ensure(this.length + bytes.length);
     this.buffer.set(bytes, this.length);
     this.length += bytes.length;
+  }
+
+  private read(offset: number, length: number): Promise<Uint8Array> {
+    const ring = this.ring;
+    if (!ring || !this.source.readInto || length > this.chunkBytes) return this.source.read(offset, length);
+    const slot = this.issued++ % 2;
+    return this.source.readInto(offset, ring[slot]!.subarray(0, length)).then((bytes) => {
+      // The memory may come back in a new buffer (a stream detaches the one it was given).
+      ring[slot] = new Uint8Array(bytes.buffer, 0, this.chunkBytes);
+      return bytes;
+    });
   }
 
   /** A small first read puts the first rows on screen sooner; later reads are large for throughput. */
