@@ -31,7 +31,7 @@ export const COMMANDS = [
   { id: 'file.loadSample', label: 'Load Sample Data', accelerator: 'CmdOrCtrl+Shift+L', menu: 'file', binding: 'send' },
   { id: 'file.exportCsv', label: 'Export CSV…', accelerator: 'CmdOrCtrl+E', menu: 'file', binding: 'send' },
   { id: 'app.printPdf', label: 'Print to PDF…', accelerator: 'CmdOrCtrl+P', menu: 'file', binding: 'send' },
-  { id: 'import.cancel', label: 'Cancel Import', accelerator: 'Escape', menu: 'edit', binding: 'hint' },
+  { id: 'import.cancel', label: 'Cancel Import or Match', accelerator: 'Escape', menu: 'edit', binding: 'hint' },
   { id: 'grid.copy', label: 'Copy', accelerator: 'CmdOrCtrl+C', menu: 'edit', binding: 'copy-role' },
   { id: 'grid.autosize', label: 'Autosize Columns', accelerator: 'CmdOrCtrl+Shift+A', menu: 'view', binding: 'send' },
   { id: 'grid.clearFilters', label: 'Clear Filters', accelerator: 'CmdOrCtrl+Shift+F', menu: 'view', binding: 'send' },

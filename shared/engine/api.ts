@@ -223,6 +223,29 @@ export interface ImportHooks {
   yieldToHost?(): Promise<void>;
 }
 
+/** The stages of a match run, in the order they happen. */
+export type MatchPhase = 'load' | 'passes' | 'summary' | 'write';
+
+/**
+ * Where a match run is: within `phase`, `done` of `total` steps (the two sides
+ * for `load`, the enabled passes for `passes`, one step for `summary` and
+ * `write`). A step's report comes just before the step starts; the last
+ * report of a finished run is `write` with done = total.
+ */
+export interface MatchProgress {
+  phase: MatchPhase;
+  done: number;
+  total: number;
+}
+
+export interface MatchHooks {
+  onProgress?(progress: MatchProgress): void;
+  /** Asked between phases; a run that is cancelled before writing its results leaves the earlier ones as they were. */
+  isCancelled?(): boolean;
+  /** As for imports: without a real yield the worker could not see Cancel (or a page request) until the run ends. */
+  yieldToHost?(): Promise<void>;
+}
+
 export type SortDirection = 'asc' | 'desc';
 
 export interface SortSpec {

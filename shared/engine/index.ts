@@ -1,4 +1,4 @@
-import type { ByteSource, ImportHooks, ImportOptions, ImportPreview, ImportReport, PageRequest, PageResult, QueryResult, RangeRequest, RangeStats, TableInfo, GridQuery } from './api';
+import type { ByteSource, ImportHooks, ImportOptions, MatchHooks, ImportPreview, ImportReport, PageRequest, PageResult, QueryResult, RangeRequest, RangeStats, TableInfo, GridQuery } from './api';
 import { createCatalog } from './catalog';
 import type { EngineContext } from './context';
 import { createGridService } from './grid/grid-service';
@@ -53,6 +53,12 @@ export interface Engine {
   exportDatabase(): Uint8Array;
   /** Reconciles two tables by a match spec (validated here, saved by name); results become SQL tables. */
   match(spec: unknown): MatchRun;
+  /**
+   * The same run for an interactive host: progress per phase, a yield to the
+   * host between phases, and Cancel (an EngineError 'cancelled') up to the
+   * moment results are written; a cancelled run leaves the previous results.
+   */
+  matchAsync(spec: unknown, hooks?: MatchHooks): Promise<MatchRun>;
   /** Dry run: key uniqueness on each side, expected fan-out, many-to-many warnings. */
   matchPreview(spec: unknown): MatchPreview;
   /** Records a manual match or unmatch (audited) and re-runs the spec. */
@@ -99,6 +105,8 @@ export function createEngine(sqlite: Sqlite, options: EngineOptions = {}): Engin
     getTable: (name) => catalog.get(name),
     dropTable(name) {
       const table = catalog.get(name);
+      // A match run reads its sides between yields; the results' views would point at a table that is gone.
+      if (matching.tablesInUse().includes(table.name)) throw new EngineError('bad-input', `${table.name} is being matched; wait for the run or cancel it first.`);
       sqlite.db.run(`DROP TABLE IF EXISTS ${quoteIdentifier(table.name)}`);
       catalog.remove(table.name);
       grid.forgetTable(table.name);
@@ -116,6 +124,7 @@ export function createEngine(sqlite: Sqlite, options: EngineOptions = {}): Engin
     query: (sql, params, maxRows) => runQuery(context, sql, params, maxRows),
     exportDatabase: () => sqlite.db.export(),
     match: (spec) => matching.run(spec),
+    matchAsync: (spec, hooks) => matching.runAsync(spec, hooks),
     matchPreview: (spec) => matching.preview(spec),
     matchDecide: (decision) => matching.decide(decision),
     matchAudit: (specName) => matching.audit(specName),

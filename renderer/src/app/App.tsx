@@ -122,7 +122,8 @@ export function App() {
         void platform.printToPdf(`${tables.selected?.name ?? 'recon-workbench'}.pdf`).catch(() => flash('Printing failed.', 'error'));
         return true;
       case 'import.cancel':
-        return imports.cancelAll();
+        // Imports first (their strip shows in both views), then a match run, only where its progress shows.
+        return imports.cancelAll() || (view === 'match' && (matchRef.current?.cancelRun() ?? false));
       case 'grid.copy':
         gridRef.current?.copySelection();
         return gridRef.current !== null;
@@ -224,7 +225,7 @@ export function App() {
             platform={platform}
             tables={tables.tables}
             isActive={view === 'match'}
-            hints={{ next: `N, ${hint('match.nextDifference')}`, previous: `P, ${hint('match.previousDifference')}`, run: isMac ? '⌘↵' : 'Ctrl+Enter' }}
+            hints={{ next: `N, ${hint('match.nextDifference')}`, previous: `P, ${hint('match.previousDifference')}`, run: isMac ? '⌘↵' : 'Ctrl+Enter', cancel: hint('import.cancel') }}
             handleRef={matchRef}
             banner={view === 'match' ? importStrip : null}
             onMessage={flash}

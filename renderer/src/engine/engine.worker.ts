@@ -17,6 +17,8 @@ import { FIRST_PAGE_ROWS, type WorkerEvent, type WorkerRequest, type WorkerRespo
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const started = performance.now();
 const cancelled = new Set<string>();
+/** Match runs under way, and whether the UI has cancelled each: a late cancel (the run ended) leaves nothing behind. */
+const matchRuns = new Map<string, boolean>();
 
 const enginePromise: Promise<Engine> = fetch(wasmUrl)
   .then((response) => response.arrayBuffer())
@@ -146,6 +148,25 @@ async function dispatch(engine: Engine, request: WorkerRequest): Promise<unknown
       return engine.exportDatabase();
     case 'match':
       return engine.match(...request.args);
+    case 'matchRun': {
+      const [spec, runId] = request.args;
+      matchRuns.set(runId, false);
+      try {
+        return await engine.matchAsync(spec, {
+          onProgress: (progress) => emit({ type: 'matchProgress', runId, progress }),
+          isCancelled: () => matchRuns.get(runId) === true,
+          yieldToHost,
+        });
+      } finally {
+        matchRuns.delete(runId);
+      }
+    }
+    case 'cancelMatch': {
+      const runId = request.args[0];
+      if (!matchRuns.has(runId)) return false;
+      matchRuns.set(runId, true);
+      return true;
+    }
     case 'matchPreview':
       return engine.matchPreview(...request.args);
     case 'matchDecide':

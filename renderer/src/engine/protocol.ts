@@ -1,18 +1,24 @@
 import type { Engine } from '../../../shared/engine';
-import type { ImportOptions, ImportPreview, ImportProgress, ImportReport, PageResult, TableInfo } from '../../../shared/engine/api';
+import type { ImportOptions, ImportPreview, ImportProgress, ImportReport, MatchProgress, PageResult, TableInfo } from '../../../shared/engine/api';
+import type { MatchRun } from '../../../shared/engine/match/run-match';
 import type { SerializedEngineError } from '../../../shared/engine/errors';
 
 /**
  * What the UI may ask the engine worker. Everything but importing and
- * previewing (they take a Blob) is the engine's own method, so the contract
- * is derived and cannot drift.
+ * previewing (they take a Blob) and the async match (its hooks are functions,
+ * which cannot cross; matchRun stands for it) is the engine's own method, so
+ * the contract is derived and cannot drift.
  */
-type Synchronous = Omit<Engine, 'importFile' | 'previewFile'>;
+type Synchronous = Omit<Engine, 'importFile' | 'previewFile' | 'matchAsync'>;
 
 export interface WorkerApi extends Synchronous {
   importFile(file: Blob, name: string, options: ImportOptions): Promise<ImportReport>;
   previewFile(file: Blob, name: string, options: ImportOptions): Promise<ImportPreview>;
   cancelImport(importId: string): boolean;
+  /** engine.matchAsync with `matchProgress` events tagged with runId, which cancelMatch names. */
+  matchRun(spec: unknown, runId: string): Promise<MatchRun>;
+  /** False when the run is no longer under way (it finished first). */
+  cancelMatch(runId: string): boolean;
 }
 
 export type WorkerMethod = keyof WorkerApi;
@@ -32,6 +38,7 @@ export const FIRST_PAGE_ROWS = 200;
 export type WorkerEvent =
   | { type: 'ready'; elapsedMs: number }
   | { type: 'progress'; progress: ImportProgress }
+  | { type: 'matchProgress'; runId: string; progress: MatchProgress }
   | { type: 'firstRows'; importId: string; table: TableInfo; firstPage: PageResult | null };
 
 export type WorkerResponse =

@@ -1,10 +1,11 @@
+import type { MatchHooks } from '../api';
 import type { EngineContext } from '../context';
 import { EngineError } from '../errors';
 import { listAudit, recordDecision, type AuditEntry, type ManualDecision } from './decisions';
 import { explainRow, type Candidate, type ExplainIndex } from './explain';
 import { buildItemIndex, indexResultTables, matchItems, type ItemIndex, type ItemsPage, type ItemsRequest } from './items';
 import { previewMatch, type MatchPreview } from './preview';
-import { runMatch, type MatchRun } from './run-match';
+import { runMatch, runMatchAsync, type MatchRun } from './run-match';
 import type { RunState } from './run-state';
 import type { Side } from './side-data';
 import { validateMatchSpec, type MatchSpec } from './spec';
@@ -17,6 +18,15 @@ import { validateMatchSpec, type MatchSpec } from './spec';
 export interface MatchService {
   preview(spec: unknown): MatchPreview;
   run(spec: unknown): MatchRun;
+  /**
+   * The same run with progress, yields and Cancel between its phases. Until it
+   * has written its results the previous run (tables and the one in memory)
+   * stays in place, so a cancel leaves everything as it was, at the price of
+   * both runs' arrays in memory for the duration.
+   */
+  runAsync(spec: unknown, hooks?: MatchHooks): Promise<MatchRun>;
+  /** Source tables of the async run under way (none when idle): they must not be dropped under it. */
+  tablesInUse(): string[];
   decide(decision: ManualDecision): { entry: AuditEntry; run: MatchRun };
   audit(specName: string): AuditEntry[];
   explain(side: 'L' | 'R', rowId: number): Candidate[];
@@ -39,6 +49,13 @@ export function createMatchService(context: EngineContext): MatchService {
   const db = context.sqlite.db;
   db.run(`CREATE TABLE IF NOT EXISTS ${SPECS_TABLE} (name TEXT PRIMARY KEY, spec TEXT NOT NULL, saved_at TEXT NOT NULL)`);
   let last: LastRun | null = null;
+  // The async run under way. Between its phases the host serves other requests; ones that would
+  // replace `last` or re-run (another run, a decision) are refused until it ends.
+  let running: MatchSpec | null = null;
+
+  function assertIdle(): void {
+    if (running) throw new EngineError('bad-input', `The match "${running.name}" is still running; wait for it or cancel it first.`);
+  }
 
   function saveSpec(raw: unknown): MatchSpec {
     const spec = validateMatchSpec(raw);
@@ -46,12 +63,27 @@ export function createMatchService(context: EngineContext): MatchService {
     return spec;
   }
   function run(raw: unknown): MatchRun {
+    assertIdle();
     const spec = saveSpec(raw);
     // Free the previous run's arrays before reading the sides again.
     last = null;
     const { run: result, state } = runMatch(context, spec);
     last = { run: result, state, explain: {} };
     return result;
+  }
+  async function runAsync(raw: unknown, hooks?: MatchHooks): Promise<MatchRun> {
+    assertIdle();
+    const spec = validateMatchSpec(raw);
+    running = spec;
+    try {
+      const { run: result, state } = await runMatchAsync(context, spec, hooks);
+      last = { run: result, state, explain: {} };
+      // Saved once the run has written its results: a cancelled run leaves the case as it was.
+      saveSpec(spec);
+      return result;
+    } finally {
+      running = null;
+    }
   }
   function lastRunOf(specName: string): LastRun {
     if (!last || last.run.spec.name !== specName) throw new EngineError('bad-input', `Run the match "${specName}" first`);
@@ -60,7 +92,10 @@ export function createMatchService(context: EngineContext): MatchService {
   return {
     preview: (raw) => previewMatch(context, raw),
     run,
+    runAsync,
+    tablesInUse: () => (running ? [running.left.table, running.right.table] : []),
     decide(decision) {
+      assertIdle();
       const current = lastRunOf(decision.spec);
       const entry = recordDecision(context, current.run.spec, current.state, decision);
       return { entry, run: run(current.run.spec) };

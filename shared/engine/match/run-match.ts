@@ -1,10 +1,12 @@
+import type { MatchHooks, MatchProgress } from '../api';
 import type { EngineContext } from '../context';
+import { EngineError } from '../errors';
 import { replayDecisions } from './decisions';
 import { KeyInterner } from './key-interner';
 import { materialize, type ResultTables } from './materialize';
 import { markUnmatched, runGroupPass, runPairPass, type PassCache } from './passes';
 import { newMatchList, newSideState, STATUS_CODE, type RunState } from './run-state';
-import { loadSide, runScale } from './side-data';
+import { loadSide, runScale, type Interners, type SideData } from './side-data';
 import { ALL_PASSES, PASS_NUMBER, validateMatchSpec, type MatchSpec, type PassName } from './spec';
 import { aggregateStatuses, statusLines, tieOut, type StatusLine, type TieOut } from './summary';
 
@@ -34,41 +36,100 @@ const KEY_BYTES_GUESS = 32;
 
 /** Reads both sides into memory: shared by runs and the dry-run preview. */
 export function loadRunState(context: EngineContext, spec: MatchSpec): RunState {
+  const { scale, interners } = startLoad(context, spec);
+  const left = loadSide(context, spec, 'L', scale, interners);
+  const right = loadSide(context, spec, 'R', scale, interners);
+  return runStateOf(scale, interners, left, right);
+}
+
+/** What both sides' loads share: the common amount scale and the interners their keys and currencies go into. */
+function startLoad(context: EngineContext, spec: MatchSpec): { scale: number; interners: Interners } {
   const scale = runScale(context, spec);
   const interners = { keys: new KeyInterner(), currencies: new KeyInterner() };
   const rows = context.catalog.get(spec.left.table).rowCount + context.catalog.get(spec.right.table).rowCount;
   // Payment references run 10–40 bytes; room for 32 a key means no regrowth in the common case.
   interners.keys.reserve(rows, rows * KEY_BYTES_GUESS);
-  const left = loadSide(context, spec, 'L', scale, interners);
-  const right = loadSide(context, spec, 'R', scale, interners);
+  return { scale, interners };
+}
+
+function runStateOf(scale: number, interners: Interners, left: SideData, right: SideData): RunState {
   return { scale, interners, left, right, L: newSideState(left.n), R: newSideState(right.n), matches: newMatchList(Math.min(left.n, right.n) + 1) };
 }
 
+/** Synchronous run, for the CLI, decisions' re-runs and tests: the same steps as the async one, without stopping between them. */
 export function runMatch(context: EngineContext, rawSpec: unknown): { run: MatchRun; state: RunState } {
-  const spec = validateMatchSpec(rawSpec);
-  const started = context.now();
-  const state = loadRunState(context, spec);
-  const loaded = context.now();
-  const manualDecisions = replayDecisions(context.sqlite.db, spec, state);
+  const steps = matchSteps(context, validateMatchSpec(rawSpec), () => context.now());
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The same run, stopping between its phases (and between the two sides'
+ * loads) to report progress, let the host handle other requests and see a
+ * Cancel. A cancelled run throws before its results are written, so the
+ * previous run's tables are as they were; materialize is one transaction and
+ * is never interrupted.
+ */
+export async function runMatchAsync(context: EngineContext, rawSpec: unknown, hooks: MatchHooks = {}): Promise<{ run: MatchRun; state: RunState }> {
+  // Time spent handed back to the host is other requests' time, not the run's: the phases leave it out.
+  let suspendedMs = 0;
+  const steps = matchSteps(context, validateMatchSpec(rawSpec), () => context.now() - suspendedMs);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) {
+      hooks.onProgress?.({ phase: 'write', done: 1, total: 1 });
+      return step.value;
+    }
+    hooks.onProgress?.(step.value);
+    if (hooks.yieldToHost) {
+      const suspended = context.now();
+      await hooks.yieldToHost();
+      suspendedMs += context.now() - suspended;
+    }
+    if (hooks.isCancelled?.()) throw new EngineError('cancelled', 'Match cancelled; the previous results were kept.');
+  }
+}
+
+/**
+ * A run as a sequence: each `yield` reports the step about to start and is
+ * where the async runner may stop. The last one comes before materialize, so
+ * a stop never lands inside the write. `now` is the run's own clock.
+ */
+function* matchSteps(context: EngineContext, spec: MatchSpec, now: () => number): Generator<MatchProgress, { run: MatchRun; state: RunState }, void> {
+  const started = now();
+  yield { phase: 'load', done: 0, total: 2 };
+  const { scale, interners } = startLoad(context, spec);
+  const left = loadSide(context, spec, 'L', scale, interners);
+  yield { phase: 'load', done: 1, total: 2 };
+  const right = loadSide(context, spec, 'R', scale, interners);
+  const state = runStateOf(scale, interners, left, right);
+  const loaded = now();
   const enabled = new Set<PassName>(spec.passes ?? ALL_PASSES);
+  const names = ALL_PASSES.filter((name) => enabled.has(name) && isApplicable(spec, name));
+  yield { phase: 'passes', done: 0, total: names.length };
+  const manualDecisions = replayDecisions(context.sqlite.db, spec, state);
   const cache: PassCache = { keyIndex: {} };
   const passes: MatchRun['passes'] = [];
-  for (const name of ALL_PASSES) {
-    if (!enabled.has(name) || !isApplicable(spec, name)) continue;
-    const begin = context.now();
+  for (const [i, name] of names.entries()) {
+    if (i > 0) yield { phase: 'passes', done: i, total: names.length };
+    const begin = now();
     const pass = PASS_NUMBER[name];
     const matches = pass <= 3 ? runPairPass(state, cache, spec, pass as 1 | 2 | 3) : runGroupPass(state, cache, spec, pass as 4 | 5);
-    passes.push({ pass, name, matches, elapsedMs: context.now() - begin });
+    passes.push({ pass, name, matches, elapsedMs: now() - begin });
   }
   markUnmatched(state);
-  const passed = context.now();
+  const passed = now();
+  yield { phase: 'summary', done: 0, total: 1 };
   const aggregates = aggregateStatuses(state);
   const statuses = statusLines(state, aggregates);
   const ties = tieOut(state, aggregates);
   const openBreaks = statuses.filter((line) => line.status === 'matched_diff').reduce((sum, line) => sum + line.items, 0) + openItems(state, 'L') + openItems(state, 'R');
-  const summarized = context.now();
+  const summarized = now();
+  yield { phase: 'write', done: 0, total: 1 };
   const tables = materialize(context, spec, state);
-  const finished = context.now();
+  const finished = now();
   const run: MatchRun = {
     spec,
     scale: state.scale,

@@ -7,7 +7,7 @@ import { AuditTable } from './AuditTable';
 import { DecisionDialog } from './DecisionDialog';
 import type { ExplainTarget } from './ExplainPanel';
 import { ItemsView } from './ItemsView';
-import type { MatchHandle } from './match-handle';
+import type { StepHandle } from './match-handle';
 import { RunBar } from './RunBar';
 import { allowedDifference, EMPTY_SELECTION, matchAction, selectionTotals, selectRows, type SelectedRow, type Selection } from './selection';
 import { SelectionBar } from './SelectionBar';
@@ -29,7 +29,7 @@ interface MatchResultsProps {
   isStale: boolean;
   isActive: boolean;
   hints: { next: string; previous: string };
-  handleRef: Ref<MatchHandle>;
+  handleRef: Ref<StepHandle>;
   isEditorOpen: boolean;
   onToggleEditor(): void;
   onTabChange(tab: ResultsTab): void;

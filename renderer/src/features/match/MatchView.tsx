@@ -1,4 +1,4 @@
-import { useMemo, useState, type ReactNode, type Ref } from 'react';
+import { useImperativeHandle, useMemo, useRef, useState, type ReactNode, type Ref } from 'react';
 import type { TableInfo } from '../../../../shared/engine/api';
 import type { MatchSpec } from '../../../../shared/engine/match/spec';
 import type { EngineClient } from '../../engine/client';
@@ -7,9 +7,10 @@ import type { GridMessageTone } from '../grid/grid-handle';
 import { buildSpec, type FieldErrors } from './build-spec';
 import { engineMessage } from './engine-message';
 import { MatchEmpty } from './MatchEmpty';
-import type { MatchHandle } from './match-handle';
+import type { MatchHandle, StepHandle } from './match-handle';
 import { MatchResults } from './MatchResults';
 import { PreviewDialog } from './PreviewDialog';
+import { RunNotice, RunProgress } from './RunProgress';
 import { SpecEditor } from './SpecEditor';
 import { draftFromSpec, emptyDraft, type SpecDraft } from './spec-draft';
 import { exportSpec, importSpec } from './spec-file';
@@ -25,7 +26,7 @@ interface MatchViewProps {
   tables: readonly TableInfo[];
   /** Hidden views keep their state but must not take keys. */
   isActive: boolean;
-  hints: { next: string; previous: string; run: string };
+  hints: { next: string; previous: string; run: string; cancel: string };
   handleRef: Ref<MatchHandle>;
   /** The app's import progress and notices, shown above the match while files load. */
   banner: ReactNode;
@@ -46,6 +47,11 @@ export function MatchView({ client, isReady, platform, tables, isActive, hints, 
   const [isEditorOpen, setIsEditorOpen] = useState(true);
   const built = useMemo(() => buildSpec(draft, tables), [draft, tables]);
   const errors: FieldErrors = hasAttempted && !built.ok ? built.errors : {};
+  const resultsRef = useRef<StepHandle>(null);
+  // Cancel must work before the first result exists, so the view (not the results pane) answers it.
+  useImperativeHandle(handleRef, () => ({ step: (direction) => resultsRef.current?.step(direction) ?? false, cancelRun: session.cancelRun }), [session.cancelRun]);
+  // The sides of the run under way, for its progress ("Reading bank_statement").
+  const [runSides, setRunSides] = useState<{ left: string; right: string } | null>(null);
 
   const withSpec = (action: (spec: MatchSpec) => void) => {
     setHasAttempted(true);
@@ -59,11 +65,20 @@ export function MatchView({ client, isReady, platform, tables, isActive, hints, 
     setFileError(null);
   };
   const runWith = session.run ? { ...session, run: session.run } : null;
-  const run = () => withSpec((spec) => void session.runSpec(spec));
+  const run = () =>
+    withSpec((spec) => {
+      setRunSides({ left: spec.left.table, right: spec.right.table });
+      void session.runSpec(spec);
+    });
 
   return (
     <div className="match-view" data-testid="match-view" hidden={!isActive}>
       {banner}
+      {session.busy === 'run' ? (
+        <RunProgress progress={session.progress} sides={runSides} isCancelling={session.isCancelling} cancelHint={hints.cancel} onCancel={session.cancelRun} />
+      ) : session.notice ? (
+        <RunNotice text={session.notice} onDismiss={session.dismissNotice} />
+      ) : null}
       <div className="match-body">
         <aside className="match-editor" aria-label="Match spec" hidden={!isEditorOpen && runWith !== null}>
           <SpecEditor
@@ -78,6 +93,7 @@ export function MatchView({ client, isReady, platform, tables, isActive, hints, 
             onChange={setDraft}
             onPreview={() => withSpec((spec) => void session.previewMatch(spec).then(setIsPreviewOpen))}
             onRun={run}
+            onCancelRun={session.cancelRun}
             onLoadSpec={load}
             onImport={(file) => importSpec(file).then(load, (failure: unknown) => setFileError(engineMessage(failure)))}
             onExport={() =>
@@ -99,7 +115,7 @@ export function MatchView({ client, isReady, platform, tables, isActive, hints, 
             isStale={built.ok && !sameSpec(built.spec, runWith.run.spec)}
             isActive={isActive}
             hints={hints}
-            handleRef={handleRef}
+            handleRef={resultsRef}
             isEditorOpen={isEditorOpen}
             onToggleEditor={() => setIsEditorOpen((open) => !open)}
             onTabChange={(tab) => setIsEditorOpen(tab !== 'items')}

@@ -26,6 +26,8 @@ interface SpecEditorProps {
   onChange(draft: SpecDraft): void;
   onPreview(): void;
   onRun(): void;
+  /** Escape in a field: the window's Escape leaves fields alone, but here it means the run started from one. */
+  onCancelRun(): void;
   onLoadSpec(spec: MatchSpec): void;
   onImport(file: File): void;
   onExport(): void;
@@ -90,6 +92,9 @@ export function SpecEditor(props: SpecEditorProps) {
         if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && !isBusy) {
           event.preventDefault();
           props.onRun();
+        } else if (event.key === 'Escape' && busy === 'run') {
+          event.preventDefault();
+          props.onCancelRun();
         }
       }}
     >
