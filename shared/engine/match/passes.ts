@@ -51,6 +51,7 @@ export function statusFor(spec: MatchSpec, da: number, dd: number): number {
 export interface PassCache {
   keyIndex: Partial<Record<'L' | 'R', KeyIndex>>;
   multi?: Uint8Array;
+  leftCounts?: Uint8Array;
 }
 
 function keyIndexOf(state: RunState, cache: PassCache, side: 'L' | 'R'): KeyIndex {
@@ -81,45 +82,27 @@ function distance(da: number, to: number, from: number): number {
   return Math.abs(da) + (Number.isNaN(days) ? 0 : Math.abs(days) / 1000);
 }
 
+/** Left rows per key id, saturating at 2: 1 means the key names a single left row. */
+function leftKeyCounts(state: RunState, cache: PassCache): Uint8Array {
+  if (cache.leftCounts) return cache.leftCounts;
+  const counts = new Uint8Array(state.interners.keys.size);
+  const keys = state.left.key;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]!;
+    if (k >= 0 && counts[k]! < 2) counts[k] = counts[k]! + 1;
+  }
+  return (cache.leftCounts = counts);
+}
+
 /** Passes 1–3: one left row to one right row. */
 export function runPairPass(state: RunState, cache: PassCache, spec: MatchSpec, pass: 1 | 2 | 3): number {
   const { left, right, L, R } = state;
-  const c = new Candidates(pass === 3 ? 1024 : left.n);
+  const c = new Candidates(1024);
   const window = spec.date?.windowDays ?? 0;
-  if (pass === 3) collectAmountDate(state, spec, c, window);
-  else {
-    const index = keyIndexOf(state, cache, 'R');
-    const multi = spec.group ? multiKeys(state, cache, spec) : null;
-    for (let l = 0; l < left.n; l++) {
-      const k = left.key[l]!;
-      const la = left.amount[l]!;
-      // With grouping on, a key repeating on the grouped side is left for the group pass.
-      if (L.status[l] || k < 0 || Number.isNaN(la) || (multi && multi[k])) continue;
-      const tolerance = pass === 2 ? toleranceFor(spec, la) : 0;
-      const lc = left.currency[l]!;
-      const ld = left.day[l]!;
-      for (let j = index.start[k]!, end = index.start[k + 1]!; j < end; j++) {
-        const r = index.rows[j]!;
-        const ra = right.amount[r]!;
-        if (R.status[r] || right.currency[r] !== lc || Number.isNaN(ra)) continue;
-        const da = ra - la;
-        if (pass === 1 ? da !== 0 : Math.abs(da) > tolerance) continue;
-        const rd = right.day[r]!;
-        c.push(l, r, da, dayDelta(rd, ld), distance(da, rd, ld));
-      }
-    }
-  }
-  const { accepted, ambiguousX, ambiguousY } = resolveCandidates(c, left.n, right.n);
-  // Column writes straight into the match list: a million object literals passed to addMatch cost 0.4 s.
   const m = state.matches;
-  m.reserve(accepted.length);
-  for (let n = 0; n < accepted.length; n++) {
-    const i = accepted[n]!;
-    const l = c.x[i]!;
-    const r = c.y[i]!;
-    const da = c.da[i]!;
-    const dd = c.dd[i]!;
+  const accept = (l: number, r: number, da: number, dd: number): void => {
     const status = da === 0 && (Number.isNaN(dd) || Math.abs(dd) <= window) ? STATUS_CODE.matched : STATUS_CODE.matched_diff;
+    // Column writes straight into the match list: a million object literals passed to addMatch cost 0.4 s.
     const at = m.size++;
     m.pass[at] = pass;
     m.kind[at] = ONE_TO_ONE;
@@ -142,10 +125,51 @@ export function runPairPass(state: RunState, cache: PassCache, spec: MatchSpec, 
     R.status[r] = status;
     R.match[r] = id;
     R.pass[r] = pass;
+  };
+  // Each match takes a row of each side, so min(L, R) matches in all is the most there can be.
+  m.reserve(Math.max(0, Math.min(left.n, right.n) - m.size));
+  let direct = 0;
+  if (pass === 3) collectAmountDate(state, spec, c, window);
+  else {
+    const index = keyIndexOf(state, cache, 'R');
+    const leftCounts = leftKeyCounts(state, cache);
+    const multi = spec.group ? multiKeys(state, cache, spec) : null;
+    for (let l = 0; l < left.n; l++) {
+      const k = left.key[l]!;
+      const la = left.amount[l]!;
+      // With grouping on, a key repeating on the grouped side is left for the group pass.
+      if (L.status[l] || k < 0 || Number.isNaN(la) || (multi && multi[k])) continue;
+      const tolerance = pass === 2 ? toleranceFor(spec, la) : 0;
+      const lc = left.currency[l]!;
+      const ld = left.day[l]!;
+      const from = index.start[k]!;
+      const end = index.start[k + 1]!;
+      // A key held by this one left row and one right row: the pair is each other's only
+      // candidate, so the resolution below would accept it. Taking it here skips the candidate
+      // list and the resolution's arrays for the common case (64 MB at 1M rows).
+      const isUnique = end - from === 1 && leftCounts[k] === 1;
+      for (let j = from; j < end; j++) {
+        const r = index.rows[j]!;
+        const ra = right.amount[r]!;
+        if (R.status[r] || right.currency[r] !== lc || Number.isNaN(ra)) continue;
+        const da = ra - la;
+        if (pass === 1 ? da !== 0 : Math.abs(da) > tolerance) continue;
+        const rd = right.day[r]!;
+        if (isUnique) {
+          accept(l, r, da, dayDelta(rd, ld));
+          direct++;
+        } else c.push(l, r, da, dayDelta(rd, ld), distance(da, rd, ld));
+      }
+    }
+  }
+  const { accepted, ambiguousX, ambiguousY } = resolveCandidates(c, left.n, right.n);
+  for (let n = 0; n < accepted.length; n++) {
+    const i = accepted[n]!;
+    accept(c.x[i]!, c.y[i]!, c.da[i]!, c.dd[i]!);
   }
   for (const l of ambiguousX) decide(L, l, STATUS_CODE.ambiguous, 0, pass);
   for (const r of ambiguousY) decide(R, r, STATUS_CODE.ambiguous, 0, pass);
-  return accepted.length;
+  return direct + accepted.length;
 }
 
 /** Pass 3 candidates: same currency, amount within tolerance, dates within the window; no key. */

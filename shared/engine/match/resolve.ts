@@ -57,11 +57,17 @@ export interface Resolution {
 }
 
 export function resolveCandidates(c: Candidates, xDomain: number, yDomain: number): Resolution {
-  const minX = new Float64Array(xDomain).fill(Infinity);
-  const minY = new Float64Array(yDomain).fill(Infinity);
-  const atMinX = new Int32Array(xDomain);
-  const atMinY = new Int32Array(yDomain);
-  const { x, y, dist } = c;
+  // Work on the rows that have candidates, numbered densely: arrays the size of the whole
+  // side (and filled) cost page faults for every row when only a few have candidates.
+  const xs = compact(c.x, c.size, xDomain);
+  const ys = compact(c.y, c.size, yDomain);
+  const minX = new Float64Array(xs.count).fill(Infinity);
+  const minY = new Float64Array(ys.count).fill(Infinity);
+  const atMinX = new Int32Array(xs.count);
+  const atMinY = new Int32Array(ys.count);
+  const x = xs.local;
+  const y = ys.local;
+  const { dist } = c;
   for (let i = 0; i < c.size; i++) {
     const d = dist[i]!;
     if (d < minX[x[i]!]!) minX[x[i]!] = d;
@@ -74,8 +80,8 @@ export function resolveCandidates(c: Candidates, xDomain: number, yDomain: numbe
   }
   const acceptedAt = new Int32Array(c.size);
   let acceptedCount = 0;
-  const takenX = new Uint8Array(xDomain);
-  const takenY = new Uint8Array(yDomain);
+  const takenX = new Uint8Array(xs.count);
+  const takenY = new Uint8Array(ys.count);
   for (let i = 0; i < c.size; i++) {
     const xi = x[i]!;
     const yi = y[i]!;
@@ -86,8 +92,8 @@ export function resolveCandidates(c: Candidates, xDomain: number, yDomain: numbe
       takenY[yi] = 1;
     }
   }
-  const flaggedX = new Uint8Array(xDomain);
-  const flaggedY = new Uint8Array(yDomain);
+  const flaggedX = new Uint8Array(xs.count);
+  const flaggedY = new Uint8Array(ys.count);
   const ambiguousX: number[] = [];
   const ambiguousY: number[] = [];
   for (let i = 0; i < c.size; i++) {
@@ -98,12 +104,27 @@ export function resolveCandidates(c: Candidates, xDomain: number, yDomain: numbe
     const closestForY = d === minY[yi];
     if (!takenX[xi] && !flaggedX[xi] && closestForX && (atMinX[xi]! > 1 || (closestForY && atMinY[yi]! > 1))) {
       flaggedX[xi] = 1;
-      ambiguousX.push(xi);
+      ambiguousX.push(c.x[i]!);
     }
     if (!takenY[yi] && !flaggedY[yi] && closestForY && (atMinY[yi]! > 1 || (closestForX && atMinX[xi]! > 1))) {
       flaggedY[yi] = 1;
-      ambiguousY.push(yi);
+      ambiguousY.push(c.y[i]!);
     }
   }
   return { accepted: acceptedAt.subarray(0, acceptedCount), ambiguousX, ambiguousY };
+}
+
+/** Dense local numbers for the ids in `ids[0, size)`, in order of first appearance. */
+function compact(ids: Int32Array, size: number, domain: number): { local: Int32Array; count: number } {
+  // Zero means "not seen yet"; a fresh array's untouched pages cost nothing.
+  const numberOf = new Int32Array(domain);
+  const local = new Int32Array(size);
+  let count = 0;
+  for (let i = 0; i < size; i++) {
+    const id = ids[i]!;
+    let n = numberOf[id]!;
+    if (n === 0) numberOf[id] = n = ++count;
+    local[i] = n - 1;
+  }
+  return { local, count };
 }

@@ -58,7 +58,13 @@ export function bulkInserter(sqlite: Sqlite, table: string, columns: number, row
     module._sqlite3_clear_bindings(stmt);
     for (let i = 0; i < cell; i++) {
       const kind = kinds[i];
-      if (kind === NUMBER) module._sqlite3_bind_double(stmt, i + 1, values[i]!);
+      if (kind === NUMBER) {
+        // An integer bound as a double is stored as REAL and then converted back by the
+        // column's INTEGER affinity; binding 32-bit integers as integers skips that.
+        const value = values[i]!;
+        if ((value | 0) === value) module._sqlite3_bind_int(stmt, i + 1, value);
+        else module._sqlite3_bind_double(stmt, i + 1, value);
+      }
       else if (kind === TEXT_AT) module._sqlite3_bind_text(stmt, i + 1, values[i]!, lengths[i]!, SQLITE_STATIC);
     }
     const rc = module._sqlite3_step(stmt);

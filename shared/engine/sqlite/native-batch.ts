@@ -74,9 +74,15 @@ export class NativeBatch {
     this.check(this.module._sqlite3_bind_blob(this.statement, this.offset + index, pointer, length, SQLITE_STATIC));
   }
 
-  /** Integral doubles land as INTEGER in INTEGER-affinity columns; bind_int is only 32-bit. */
+  /**
+   * Numbers only ever go to INTEGER columns (integers, decimals in minor units, booleans).
+   * A 32-bit integer is bound as one: bound as a double it is stored as REAL and converted
+   * back by the column's affinity. Larger values go as doubles (bind_int is 32-bit only)
+   * and land as INTEGER the same way.
+   */
   bindNumber(index: number, value: number): void {
-    this.check(this.module._sqlite3_bind_double(this.statement, this.offset + index, value));
+    const at = this.offset + index;
+    this.check((value | 0) === value ? this.module._sqlite3_bind_int(this.statement, at, value) : this.module._sqlite3_bind_double(this.statement, at, value));
   }
 
   /** Ends the row; parameters left unbound are NULL. Steps the statement once its last row is bound. */
