@@ -8,7 +8,10 @@ import type { MatchSpec } from './spec';
 export interface ResultTables {
   /** View: one row per source row of both sides (side, row_id, status, match_id, pass, currency, amount, key). */
   rows: string;
+  /** View: one row per match, with kind and status as names and a 1:1 match's currency and key from its left row. */
   matches: string;
+  /** The table behind `matches`: kind and status as codes; currency and key stored only for other kinds. */
+  matchData: string;
   leftOnly: string;
   rightOnly: string;
   /** Tables behind `rows`: each side's rows that are not in a 1:1 match (those are rows of `matches`). */
@@ -23,7 +26,7 @@ export function resultPrefix(spec: MatchSpec): string {
 export function resultTables(spec: MatchSpec): ResultTables {
   const prefix = resultPrefix(spec);
   return {
-    rows: `${prefix}_rows`, matches: `${prefix}_matches`, leftOnly: `${prefix}_left_only`, rightOnly: `${prefix}_right_only`,
+    rows: `${prefix}_rows`, matches: `${prefix}_matches`, matchData: `${prefix}_match_data`, leftOnly: `${prefix}_left_only`, rightOnly: `${prefix}_right_only`,
     left: `${prefix}_left`, right: `${prefix}_right`,
   };
 }
@@ -42,21 +45,30 @@ export function materialize(context: EngineContext, spec: MatchSpec, state: RunS
   const tables = resultTables(spec);
   const q = quoteIdentifier;
   const prefix = resultPrefix(spec);
-  for (const view of [tables.rows, tables.leftOnly, tables.rightOnly]) db.run(`DROP VIEW IF EXISTS ${q(view)}`);
-  for (const table of [`${prefix}_items`, tables.rows, tables.matches, tables.left, tables.right, `${prefix}_keys_l`, `${prefix}_keys_r`]) db.run(`DROP TABLE IF EXISTS ${q(table)}`);
+  // Earlier runs (and earlier versions) left tables or views under these names.
+  for (const name of [tables.rows, tables.leftOnly, tables.rightOnly, tables.matches, `${prefix}_items`, tables.matchData, tables.left, tables.right, `${prefix}_keys_l`, `${prefix}_keys_r`]) dropObject(context, name);
   db.run('BEGIN');
   try {
-    writeMatches(context, tables.matches, state);
+    writeMatches(context, tables.matchData, state);
     writeSide(context, tables.left, state.left, state.L, state.matches.kind);
     writeSide(context, tables.right, state.right, state.R, state.matches.kind);
     const keyL = writeKeyMap(context, 'left', `${prefix}_keys_l`, state);
     const keyR = writeKeyMap(context, 'right', `${prefix}_keys_r`, state);
+    // A 1:1 match's currency and key are its left row's, so they are read from there, not stored.
+    const codes = (column: string, names: readonly string[]) => `CASE ${column} ${names.map((name, code) => `WHEN ${code} THEN '${name}'`).join(' ')} END`;
+    const oneToOne = KIND_NAMES.indexOf('1:1');
+    db.run(`CREATE VIEW ${q(tables.matches)} AS
+      SELECT d.match_id, d.pass, ${codes('d.kind', KIND_NAMES)} AS kind, ${codes('d.status', STATUS_NAMES)} AS status,
+        CASE WHEN d.kind = ${oneToOne} THEN ${sourced(state.left.expressions.currency)} ELSE d.currency END AS currency,
+        CASE WHEN d.kind = ${oneToOne} THEN ${keyL} ELSE d.key END AS key,
+        d.left_rows, d.right_rows, d.left_amount, d.right_amount, d.delta, d.days, d.fee, d.left_id, d.right_id
+      FROM ${q(tables.matchData)} d LEFT JOIN ${q(spec.left.table)} s ON s.rowid = d.left_id`);
     // A row in a 1:1 match is described by its match; the side tables hold every other row.
     const side = (name: 'L' | 'R', table: string, data: SideData, key: string) => {
       const id = name === 'L' ? 'left_id' : 'right_id';
       const columns = `${sourced(data.expressions.currency)} AS currency, ${sourced(data.expressions.amount)} AS amount, ${key} AS key`;
-      return `SELECT '${name}' AS side, m.${id} AS row_id, m.status, m.match_id, m.pass, ${columns}
-         FROM ${q(tables.matches)} m JOIN ${q(data.table.name)} s ON s.rowid = m.${id} WHERE m.kind = '1:1'
+      return `SELECT '${name}' AS side, m.${id} AS row_id, ${codes('m.status', STATUS_NAMES)} AS status, m.match_id, m.pass, ${columns}
+         FROM ${q(tables.matchData)} m JOIN ${q(data.table.name)} s ON s.rowid = m.${id} WHERE m.kind = ${oneToOne}
        UNION ALL
        SELECT '${name}', r.row_id, r.status, r.match_id, r.pass, ${columns}
          FROM ${q(table)} r JOIN ${q(data.table.name)} s ON s.rowid = r.row_id`;
@@ -81,23 +93,32 @@ function sourced(expression: string): string {
 function writeMatches(context: EngineContext, table: string, state: RunState): void {
   const db = context.sqlite.db;
   db.run(`CREATE TABLE ${quoteIdentifier(table)} (
-    match_id INTEGER PRIMARY KEY, pass INTEGER, kind TEXT, status TEXT, currency TEXT, key TEXT,
+    match_id INTEGER PRIMARY KEY, pass INTEGER, kind INTEGER, status INTEGER, currency TEXT, key TEXT,
     left_rows INTEGER, right_rows INTEGER, left_amount INTEGER, right_amount INTEGER,
     delta INTEGER, days INTEGER, fee INTEGER, left_id INTEGER, right_id INTEGER)`);
   const m = state.matches;
+  const oneToOne = KIND_NAMES.indexOf('1:1');
   const keys = keyBytesInWasm(context, state);
   const interner = state.interners.keys;
   const insert = bulkInserter(context.sqlite, quoteIdentifier(table), 15);
   try {
+    // Codes, not names, and no texts for a 1:1 match (the view reads them from its left row):
+    // at a million matches the texts were most of the bytes written.
     for (let i = 0; i < m.size; i++) {
+      const kind = m.kind[i]!;
       insert.number(i + 1);
       insert.number(m.pass[i]!);
-      insert.text(KIND_NAMES[m.kind[i]!]!);
-      insert.text(STATUS_NAMES[m.status[i]!]!);
-      insert.text(state.interners.currencies.text(m.currency[i]!));
+      insert.number(kind);
+      insert.number(m.status[i]!);
       const k = m.key[i]!;
-      if (k < 0) insert.null();
-      else insert.textAt(keys.pointer + interner.offsetOf(k), interner.lengthOf(k));
+      if (kind === oneToOne) {
+        insert.null();
+        insert.null();
+      } else {
+        insert.text(state.interners.currencies.text(m.currency[i]!));
+        if (k < 0) insert.null();
+        else insert.textAt(keys.pointer + interner.offsetOf(k), interner.lengthOf(k));
+      }
       insert.number(m.leftRows[i]!);
       insert.number(m.rightRows[i]!);
       insert.numberOrNull(m.leftAmount[i]!);
@@ -113,6 +134,13 @@ function writeMatches(context: EngineContext, table: string, state: RunState): v
   } finally {
     context.sqlite.module._free(keys.pointer);
   }
+}
+
+/** Drops a table or view of this name, whichever it is. */
+function dropObject(context: EngineContext, name: string): void {
+  const type = context.sqlite.db.exec('SELECT type FROM sqlite_master WHERE name = ? AND type IN (\'table\', \'view\')', [name])[0]?.values[0]?.[0];
+  if (type === 'view') context.sqlite.db.run(`DROP VIEW ${quoteIdentifier(name)}`);
+  else if (type === 'table') context.sqlite.db.run(`DROP TABLE ${quoteIdentifier(name)}`);
 }
 
 /** Copies every key's bytes into WASM memory in one block, so each key is bound by pointer. */

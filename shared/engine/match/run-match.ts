@@ -25,7 +25,7 @@ export interface MatchRun {
   manualDecisions: number;
   /** Items (rows or groups) that are not cleanly matched. */
   openBreaks: number;
-  /** Result tables: `<prefix>_matches`, `<prefix>_left`, `<prefix>_right`; views `<prefix>_rows`, `<prefix>_left_only`, `<prefix>_right_only`. */
+  /** Result tables `<prefix>_match_data`, `<prefix>_left`, `<prefix>_right`; views `<prefix>_matches`, `<prefix>_rows`, `<prefix>_left_only`, `<prefix>_right_only`. */
   tables: ResultTables;
   elapsedMs: number;
   /** Where the time went: load (read both sides), passes, materialize (write results), summary. */
