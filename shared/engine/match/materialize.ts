@@ -10,7 +10,7 @@ export interface ResultTables {
   rows: string;
   /** View: one row per match, with kind and status as names and a 1:1 match's currency and key from its left row. */
   matches: string;
-  /** The table behind `matches`: kind and status as codes; currency and key stored only for other kinds. */
+  /** The table behind `matches`: kind and status as codes; currency, key and row counts stored only for other kinds than 1:1. */
   matchData: string;
   leftOnly: string;
   rightOnly: string;
@@ -61,7 +61,7 @@ export function materialize(context: EngineContext, spec: MatchSpec, state: RunS
       SELECT d.match_id, d.pass, ${codes('d.kind', KIND_NAMES)} AS kind, ${codes('d.status', STATUS_NAMES)} AS status,
         CASE WHEN d.kind = ${oneToOne} THEN ${sourced(state.left.expressions.currency)} ELSE d.currency END AS currency,
         CASE WHEN d.kind = ${oneToOne} THEN ${keyL} ELSE d.key END AS key,
-        d.left_rows, d.right_rows, d.left_amount, d.right_amount, d.delta, d.days, d.fee, d.left_id, d.right_id
+        coalesce(d.left_rows, 1) AS left_rows, coalesce(d.right_rows, 1) AS right_rows, d.left_amount, d.right_amount, d.delta, d.days, d.fee, d.left_id, d.right_id
       FROM ${q(tables.matchData)} d LEFT JOIN ${q(spec.left.table)} s ON s.rowid = d.left_id`);
     // A row in a 1:1 match is described by its match; the side tables hold every other row.
     const side = (name: 'L' | 'R', table: string, data: SideData, key: string) => {
@@ -106,7 +106,8 @@ function writeMatches(context: EngineContext, table: string, state: RunState): v
     // at a million matches the texts were most of the bytes written.
     for (let i = 0; i < m.size; i++) {
       const kind = m.kind[i]!;
-      insert.number(i + 1);
+      // NULL gives the next rowid, i + 1 here: the table is new and filled in order.
+      insert.null();
       insert.number(m.pass[i]!);
       insert.number(kind);
       insert.number(m.status[i]!);
@@ -119,8 +120,14 @@ function writeMatches(context: EngineContext, table: string, state: RunState): v
         if (k < 0) insert.null();
         else insert.textAt(keys.pointer + interner.offsetOf(k), interner.lengthOf(k));
       }
-      insert.number(m.leftRows[i]!);
-      insert.number(m.rightRows[i]!);
+      // A 1:1 match has one row a side; the view says so rather than every row storing it.
+      if (kind === oneToOne) {
+        insert.null();
+        insert.null();
+      } else {
+        insert.number(m.leftRows[i]!);
+        insert.number(m.rightRows[i]!);
+      }
       insert.numberOrNull(m.leftAmount[i]!);
       insert.numberOrNull(m.rightAmount[i]!);
       insert.numberOrNull(m.delta[i]!);
