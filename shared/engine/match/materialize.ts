@@ -132,7 +132,7 @@ function writeMatches(context: EngineContext, table: string, state: RunState): v
       insert.numberOrNull(m.rightAmount[i]!);
       insert.numberOrNull(m.delta[i]!);
       insert.numberOrNull(m.days[i]!);
-      insert.numberOrNull(m.fee[i]!);
+      insert.numberOrNull(m.fees.get(i) ?? null);
       insert.numberOrNull(m.leftId[i]!);
       insert.numberOrNull(m.rightId[i]!);
       insert.endRow();

@@ -115,7 +115,6 @@ export function runPairPass(state: RunState, cache: PassCache, spec: MatchSpec, 
     m.rightAmount[at] = right.amount[r]!;
     m.delta[at] = da;
     m.days[at] = dd;
-    m.fee[at] = Number.NaN;
     m.leftId[at] = left.ids[l]!;
     m.rightId[at] = right.ids[r]!;
     const id = at + 1;

@@ -36,15 +36,16 @@ export class MatchList {
   currency: Int32Array;
   /** Key id, or -1. */
   key: Int32Array;
-  leftRows: Float64Array;
-  rightRows: Float64Array;
+  leftRows: Int32Array;
+  rightRows: Int32Array;
   leftAmount: Float64Array;
   rightAmount: Float64Array;
   /** Right minus left at the run's scale; NaN = unknown. */
   delta: Float64Array;
   /** Days apart (right minus left); NaN = unknown. */
   days: Float64Array;
-  fee: Float64Array;
+  /** Fees netted into a group match, by match index: few matches have one, so no array per match. */
+  readonly fees = new Map<number, number>();
   /** Source rowid of the single left / right row, or NaN for a group or manual match. */
   leftId: Float64Array;
   rightId: Float64Array;
@@ -60,13 +61,12 @@ export class MatchList {
     this.status = new Uint8Array(capacity);
     this.currency = new Int32Array(capacity);
     this.key = new Int32Array(capacity);
-    this.leftRows = new Float64Array(capacity);
-    this.rightRows = new Float64Array(capacity);
+    this.leftRows = new Int32Array(capacity);
+    this.rightRows = new Int32Array(capacity);
     this.leftAmount = new Float64Array(capacity);
     this.rightAmount = new Float64Array(capacity);
     this.delta = new Float64Array(capacity);
     this.days = new Float64Array(capacity);
-    this.fee = new Float64Array(capacity);
     this.leftId = new Float64Array(capacity);
     this.rightId = new Float64Array(capacity);
   }
@@ -86,13 +86,12 @@ export class MatchList {
     this.status = grow(this.status, (k) => new Uint8Array(k));
     this.currency = grow(this.currency, (k) => new Int32Array(k));
     this.key = grow(this.key, (k) => new Int32Array(k));
-    this.leftRows = grow(this.leftRows, (k) => new Float64Array(k));
-    this.rightRows = grow(this.rightRows, (k) => new Float64Array(k));
+    this.leftRows = grow(this.leftRows, (k) => new Int32Array(k));
+    this.rightRows = grow(this.rightRows, (k) => new Int32Array(k));
     this.leftAmount = grow(this.leftAmount, (k) => new Float64Array(k));
     this.rightAmount = grow(this.rightAmount, (k) => new Float64Array(k));
     this.delta = grow(this.delta, (k) => new Float64Array(k));
     this.days = grow(this.days, (k) => new Float64Array(k));
-    this.fee = grow(this.fee, (k) => new Float64Array(k));
     this.leftId = grow(this.leftId, (k) => new Float64Array(k));
     this.rightId = grow(this.rightId, (k) => new Float64Array(k));
   }
@@ -148,7 +147,8 @@ export function addMatch(list: MatchList, match: NewMatch): number {
   list.rightAmount[i] = match.rightAmount;
   list.delta[i] = match.delta;
   list.days[i] = match.days;
-  list.fee[i] = match.fee;
+  if (!Number.isNaN(match.fee)) list.fees.set(i, match.fee);
+  else list.fees.delete(i);
   list.leftId[i] = match.leftId;
   list.rightId[i] = match.rightId;
   return list.size;
