@@ -35,7 +35,7 @@ export interface ChromiumResults {
   totalPageMs: Summary;
   maxLongTaskMs: Summary;
   maxFrameGapMs: Summary;
-  /** Worst over all repetitions: the check is "never", not "usually". */
+  /** Worst over all repetitions, by either measure (long task or rAF gap). */
   worstBlockMs: number;
   rowsPerSecond: number;
   samples: ChromiumSample[];

@@ -47,14 +47,17 @@ export function buildChecks(results: BenchResults, mid: number): Check[] {
   const reference = ok(results.reference);
   const node = ok(results.nodeImport);
   const ratio = chromium && reference ? chromium.totalMs.median / reference.sqliteFileImportMs.median : null;
-  // Median over repetitions of each one's worst block, by either measure.
-  const blocks = chromium?.samples.map((s) => Math.max(s.maxLongTaskMs, s.maxFrameGapMs)).sort((a, b) => a - b);
-  const block = blocks && blocks.length ? blocks[Math.floor(blocks.length / 2)]! : null;
+  // "Main thread blocked" is a task holding the main thread: the Long Tasks API's figure, the
+  // worst over every repetition (the goal is never, not usually). The rAF gap is reported but not
+  // checked: in headless Chromium with --disable-gpu a frame also waits on the compositor, software
+  // raster and frame scheduling on the other threads, and two short tasks back to back delay a
+  // frame without either blocking input, so a gap over 50 ms need not be a main-thread block.
+  const block = chromium && chromium.samples.length > 0 ? Math.max(...chromium.samples.map((s) => s.maxLongTaskMs)) : null;
   return [
     check('chromium import ≤ 1.5 × native sqlite3 .import (ratio)', ratio, 1.5),
     check('chromium first rows visible ≤ 1000 ms', chromium?.firstRowsMs.median ?? null, 1000),
     check(`100-row page @${mid} sorted, index built ≤ 50 ms`, midPageMs(node, mid), 50),
-    check('main thread max block during import ≤ 50 ms', block, 50),
+    check('main thread max block (longest task, worst rep) during import ≤ 50 ms', block, 50),
     // The first run in a fresh process: no JIT warm-up, as an analyst's first click.
     check('1M × 1M match in sql.js (node, first run) ≤ 3000 ms', ok(results.match)?.node.firstMs ?? null, 3000),
     check('1M × 1M match in sql.js (chromium worker, first run) ≤ 3000 ms', chromiumMatch(results)?.firstMs ?? null, 3000),
@@ -99,8 +102,9 @@ function tableRows(results: BenchResults, mid: number): Row[] {
     plain('first rows: chromium (wall, from setInputFiles)', chromium?.firstRowsMs.median ?? null),
     plain('first rows: chromium (in page, from change)', chromium?.firstRowsPageMs.median ?? null),
     plain('first rows: node onFirstRows', node?.firstRowsMs?.median ?? null),
-    plain('main thread: max long task', chromium?.maxLongTaskMs.median ?? null),
-    plain('main thread: max rAF gap', chromium?.maxFrameGapMs.median ?? null),
+    plain('main thread: max long task (median of reps)', chromium?.maxLongTaskMs.median ?? null),
+    plain('main thread: max long task (worst rep)', chromium?.maxLongTaskMs.max ?? null),
+    plain('frames: max rAF gap (median of reps, not checked)', chromium?.maxFrameGapMs.median ?? null),
   ];
   for (const [column, ms] of Object.entries(node?.grid?.indexMs ?? {})) rows.push(plain(`index build: ${column} (node)`, ms));
   rows.push(plain('index build: gross (native sqlite3)', ref?.sqliteIndexMs ?? null));
