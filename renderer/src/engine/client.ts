@@ -49,7 +49,7 @@ export function createEngineClient(worker: Worker): EngineClient {
 
   // Keyed by method so the compiler insists every contract method is wired.
   const methods = Object.keys({
-    importFile: true, previewFile: true, cancelImport: true, listTables: true, getTable: true, dropTable: true, setSourceHash: true,
+    importFile: true, previewFile: true, cancelImport: true, resumeImport: true, listTables: true, getTable: true, dropTable: true, setSourceHash: true,
     page: true, count: true, ensureIndex: true, rangeStats: true, rangeTsv: true, query: true, exportDatabase: true,
     match: true, matchRun: true, cancelMatch: true, matchPreview: true, matchDecide: true, matchAudit: true, matchExplain: true, matchSpecs: true, matchItems: true,
   } satisfies Record<WorkerMethod, true>) as WorkerMethod[];

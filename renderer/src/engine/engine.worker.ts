@@ -12,7 +12,7 @@ import type { ByteSource, PageResult, TableInfo } from '../../../shared/engine/a
 import { serializeEngineError } from '../../../shared/engine/errors';
 import { READ_EXCEL_OPTIONS, type XlsxCell, type XlsxReader } from '../../../shared/engine/ingest/xlsx/xlsx-reader';
 import { loadSqliteRuntime } from '../../../shared/engine/sqlite/open-sqlite';
-import { FIRST_PAGE_ROWS, type WorkerEvent, type WorkerRequest, type WorkerResponse } from './protocol';
+import { FIRST_PAGE_ROWS, FIRST_SHOW_HOLD_MIN_BYTES, FIRST_SHOW_HOLD_MS, type WorkerEvent, type WorkerRequest, type WorkerResponse } from './protocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const started = performance.now();
@@ -53,6 +53,30 @@ function yieldToHost(): Promise<void> {
     };
     channel.port2.postMessage(null);
   });
+}
+
+/** An import waiting for the UI to show its first rows (FIRST_SHOW_HOLD_MS): resolved by resumeImport, cancel or the time limit. */
+let uiHold: { done: Promise<void>; release(): void } | null = null;
+
+function holdForUi(): void {
+  uiHold?.release();
+  let resolve: () => void = () => undefined;
+  const done = new Promise<void>((settle) => (resolve = settle));
+  const hold = {
+    done,
+    release() {
+      clearTimeout(timer);
+      if (uiHold === hold) uiHold = null;
+      resolve();
+    },
+  };
+  const timer = setTimeout(() => hold.release(), FIRST_SHOW_HOLD_MS);
+  uiHold = hold;
+}
+
+/** Between chunks: wait while the UI builds the first screen, else just let queued requests run. */
+function importYield(): Promise<void> {
+  return uiHold ? uiHold.done : yieldToHost();
 }
 
 /** The grid's first block, read between two import chunks (the table is consistent there). */
@@ -109,12 +133,16 @@ async function dispatch(engine: Engine, request: WorkerRequest): Promise<unknown
       try {
         return await engine.importFile(blobSource(blob, name), options, {
           onProgress: (progress) => emit({ type: 'progress', progress }),
-          onFirstRows: (table) => emit({ type: 'firstRows', importId: options.importId, table, firstPage: firstPage(engine, table) }),
+          onFirstRows: (table) => {
+            emit({ type: 'firstRows', importId: options.importId, table, firstPage: firstPage(engine, table) });
+            if (blob.size >= FIRST_SHOW_HOLD_MIN_BYTES) holdForUi();
+          },
           isCancelled: () => cancelled.has(options.importId),
-          yieldToHost,
+          yieldToHost: importYield,
         });
       } finally {
         cancelled.delete(options.importId);
+        uiHold?.release();
       }
     }
     case 'previewFile': {
@@ -123,7 +151,13 @@ async function dispatch(engine: Engine, request: WorkerRequest): Promise<unknown
     }
     case 'cancelImport':
       cancelled.add(request.args[0]);
+      uiHold?.release();
       return true;
+    case 'resumeImport': {
+      const wasHeld = uiHold !== null;
+      uiHold?.release();
+      return wasHeld;
+    }
     case 'listTables':
       return engine.listTables();
     case 'getTable':

@@ -15,6 +15,11 @@ export interface WorkerApi extends Synchronous {
   importFile(file: Blob, name: string, options: ImportOptions): Promise<ImportReport>;
   previewFile(file: Blob, name: string, options: ImportOptions): Promise<ImportPreview>;
   cancelImport(importId: string): boolean;
+  /**
+   * The UI has shown a streaming table's first screen of rows: an import held
+   * after `firstRows` (see FIRST_SHOW_HOLD_MS) continues. False when none was held.
+   */
+  resumeImport(): boolean;
   /** engine.matchAsync with `matchProgress` events tagged with runId, which cancelMatch names. */
   matchRun(spec: unknown, runId: string): Promise<MatchRun>;
   /** False when the run is no longer under way (it finished first). */
@@ -34,6 +39,19 @@ export type WorkerRequest = {
  * import chunk.
  */
 export const FIRST_PAGE_ROWS = 200;
+
+/**
+ * After sending `firstRows` for a large file, the import waits (between two
+ * chunks) until the UI calls `resumeImport`, at most this long. Building the
+ * grid and its first screen of rows is ~250 ms of main-thread work; on a
+ * two-core machine the import, V8's compiler threads and the compositor left
+ * the main thread a quarter of a core then, and 15 ms tasks took 50–85 ms.
+ * With the import waiting, the same screen comes up sooner and in short tasks.
+ */
+export const FIRST_SHOW_HOLD_MS = 800;
+
+/** Files smaller than this import in a few chunks: holding them would only delay the end. */
+export const FIRST_SHOW_HOLD_MIN_BYTES = 32 * 1024 * 1024;
 
 export type WorkerEvent =
   | { type: 'ready'; elapsedMs: number }

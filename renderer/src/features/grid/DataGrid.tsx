@@ -71,6 +71,7 @@ export function DataGrid({ client, table, firstPage, clearFiltersHint, handleRef
   const onIndexingRef = useLatest(onIndexing);
   const onMessageRef = useLatest(onMessage);
   const tableRowsRef = useLatest(table.rowCount);
+  const isLoadingRef = useLatest(table.isLoading);
   const [firstRows] = useState(() => (firstPage ? toGridRows(firstPage) : null));
   // With the first block at hand, columns start at their content's width: no autosize pass later.
   const [initialWidths] = useState(() => (firstRows ? contentWidths(table.columns, firstRows.slice(0, WIDTH_SAMPLE_ROWS)) : null));
@@ -112,7 +113,9 @@ export function DataGrid({ client, table, firstPage, clearFiltersHint, handleRef
           if (!api) return;
           if (!initialWidths) api.applyColumnState({ state: [...contentWidths(columns, rows.slice(0, WIDTH_SAMPLE_ROWS))].map(([colId, width]) => ({ colId, width })) });
           cancelRevealRef.current();
-          cancelRevealRef.current = revealRows(api, shown, () => countRef.current);
+          // A streaming import waits after its first rows until they are on screen (FIRST_SHOW_HOLD_MS).
+          const resume = isLoadingRef.current ? () => void client.resumeImport().catch(() => undefined) : undefined;
+          cancelRevealRef.current = revealRows(api, shown, () => countRef.current, resume);
         },
       }),
     // Keyed by the table's shape (columnsKey), not the columns array: a new array

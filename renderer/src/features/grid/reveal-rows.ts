@@ -12,21 +12,30 @@ export const REVEAL_SLICE_ROWS = 8;
  * Grows the grid's row count from `shown` to `total()` one slice per frame
  * until the screen (and AG Grid's row buffer) is full, then to the total in
  * one step — rows past the screen cost nothing to count. Stops if anything
- * else set the count meanwhile (a sort, a filter, a live refresh). Returns a
+ * else set the count meanwhile (a sort, a filter, a live refresh). `onDone`
+ * runs once when no more slices will be built (or on cancel). Returns a
  * cancel function.
  */
-export function revealRows<T>(api: GridApi<T>, shown: number, total: () => number): () => void {
+export function revealRows<T>(api: GridApi<T>, shown: number, total: () => number, onDone: () => void = () => undefined): () => void {
   let current = shown;
   let frame = 0;
   let timer = 0;
+  let isDone = false;
+  const finish = () => {
+    if (isDone) return;
+    isDone = true;
+    onDone();
+  };
   const step = () => {
-    if (api.isDestroyed() || api.getInfiniteRowCount() !== current) return;
+    if (api.isDestroyed() || api.getInfiniteRowCount() !== current) return finish();
     const target = total();
     // The last rendered row (buffer included) short of the count: the screen is full.
     const isScreenFull = api.getLastDisplayedRowIndex() < current - 1;
     current = isScreenFull ? target : Math.min(target, current + REVEAL_SLICE_ROWS);
     api.setRowCount(current, true);
     if (current < target) schedule();
+    // The last slice is painted in the next frame; what follows it can start.
+    else requestAnimationFrame(finish);
   };
   // After a frame, so each slice is painted before the next one is built.
   const schedule = () => {
@@ -35,8 +44,10 @@ export function revealRows<T>(api: GridApi<T>, shown: number, total: () => numbe
     });
   };
   if (shown < total()) schedule();
+  else requestAnimationFrame(finish);
   return () => {
     cancelAnimationFrame(frame);
     window.clearTimeout(timer);
+    finish();
   };
 }
