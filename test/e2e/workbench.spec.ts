@@ -134,3 +134,17 @@ test('a file of many chunks streams in whole: every row, none misread', async ({
   await page.getByTestId('grid').locator('.ag-header-cell[col-id="txn_id"]').click(); // then descending: the last row first
   await expect(cell(page, 0, 'txn_id')).toHaveText('0000300000');
 });
+
+test('a file over 32 MiB shows its first rows, waits for them to be on screen, then streams in whole', async ({ page }) => {
+  // ~35.5 MiB: past FIRST_SHOW_HOLD_MIN_BYTES, so after its first rows the import waits for the grid's
+  // first screen (resumeImport) before it reads on.
+  const large = writePaymentsCsv(tempDir(), 'large_file.csv', 800_000);
+  await page.goto('/');
+  await expect(page.getByTestId('status-engine')).toHaveText('Ready');
+  await page.getByTestId('open-files-input').setInputFiles(large.path);
+  await page.getByTestId('preview-load').click();
+  await expect(cell(page, 0, 'txn_id')).toHaveText('0000000001');
+  await expect(page.getByTestId('row-count')).toHaveText('800,000 of 800,000 rows', { timeout: 60_000 });
+  await expect(page.getByTestId('table-card-large_file')).not.toContainText('loading…');
+  await expect(page.getByTestId('table-card-large_file')).not.toContainText(/kept as text/);
+});
