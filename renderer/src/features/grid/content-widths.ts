@@ -39,13 +39,28 @@ export function prepareTextWidths(): void {
   for (let code = 32; code < 127; code++) charWidth(String.fromCharCode(code));
 }
 
+// ASCII widths by code (-1: not measured yet): sizing a new table reads ~20,000 characters
+// in the task that first shows it, and a string-keyed map lookup per character was most of it.
+const asciiWidths = new Float64Array(128).fill(-1);
+
 /**
  * Summed per character (kerning ignored, within the slack below): measuring each
  * cell's text took ~50 µs a call, 150 ms for a 200-row block on a busy machine.
  */
 function textWidth(text: string): number {
   let width = 0;
-  for (const char of text) width += charWidth(char);
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 128) {
+      let ascii = asciiWidths[code]!;
+      if (ascii < 0) ascii = asciiWidths[code] = charWidth(String.fromCharCode(code));
+      width += ascii;
+      continue;
+    }
+    const point = text.codePointAt(i)!;
+    if (point > 0xffff) i++; // the low half of a surrogate pair
+    width += charWidth(String.fromCodePoint(point));
+  }
   return width;
 }
 
