@@ -60,15 +60,20 @@ function keyIndexOf(state: RunState, cache: PassCache, side: 'L' | 'R'): KeyInde
   return found;
 }
 
-/** Keys shared by several rows of the grouped side: they name a group (a payout), never a single row. */
-function multiKeys(state: RunState, cache: PassCache, spec: MatchSpec): Uint8Array {
-  if (cache.multi) return cache.multi;
-  const data = spec.group?.side === 'left' ? state.left : state.right;
-  const counts = new Uint8Array(state.interners.keys.size);
+/** Rows per key id on one side, saturating at 2. */
+function keyCounts(data: SideData, keyCount: number): Uint8Array {
+  const counts = new Uint8Array(keyCount);
   for (let i = 0; i < data.n; i++) {
     const k = data.key[i]!;
     if (k >= 0 && counts[k]! < 2) counts[k] = counts[k]! + 1;
   }
+  return counts;
+}
+
+/** Keys shared by several rows of the grouped side: they name a group (a payout), never a single row. */
+function multiKeys(state: RunState, cache: PassCache, spec: MatchSpec): Uint8Array {
+  if (cache.multi) return cache.multi;
+  const counts = keyCounts(spec.group?.side === 'left' ? state.left : state.right, state.interners.keys.size);
   for (let k = 0; k < counts.length; k++) counts[k] = counts[k]! > 1 ? 1 : 0;
   return (cache.multi = counts);
 }
@@ -84,14 +89,7 @@ function distance(da: number, to: number, from: number): number {
 
 /** Left rows per key id, saturating at 2: 1 means the key names a single left row. */
 function leftKeyCounts(state: RunState, cache: PassCache): Uint8Array {
-  if (cache.leftCounts) return cache.leftCounts;
-  const counts = new Uint8Array(state.interners.keys.size);
-  const keys = state.left.key;
-  for (let i = 0; i < keys.length; i++) {
-    const k = keys[i]!;
-    if (k >= 0 && counts[k]! < 2) counts[k] = counts[k]! + 1;
-  }
-  return (cache.leftCounts = counts);
+  return (cache.leftCounts ??= keyCounts(state.left, state.interners.keys.size));
 }
 
 /** Passes 1–3: one left row to one right row. */
@@ -101,7 +99,7 @@ export function runPairPass(state: RunState, cache: PassCache, spec: MatchSpec, 
   const window = spec.date?.windowDays ?? 0;
   const m = state.matches;
   const accept = (l: number, r: number, da: number, dd: number): void => {
-    const status = da === 0 && (Number.isNaN(dd) || Math.abs(dd) <= window) ? STATUS_CODE.matched : STATUS_CODE.matched_diff;
+    const status = statusFor(spec, da, dd);
     // Column writes straight into the match list: a million object literals passed to addMatch cost 0.4 s.
     const at = m.size++;
     m.pass[at] = pass;
@@ -117,13 +115,8 @@ export function runPairPass(state: RunState, cache: PassCache, spec: MatchSpec, 
     m.days[at] = dd;
     m.leftId[at] = left.ids[l]!;
     m.rightId[at] = right.ids[r]!;
-    const id = at + 1;
-    L.status[l] = status;
-    L.match[l] = id;
-    L.pass[l] = pass;
-    R.status[r] = status;
-    R.match[r] = id;
-    R.pass[r] = pass;
+    decide(L, l, status, at + 1, pass);
+    decide(R, r, status, at + 1, pass);
   };
   // Each match takes a row of each side, so min(L, R) matches in all is the most there can be.
   m.reserve(Math.max(0, Math.min(left.n, right.n) - m.size));
