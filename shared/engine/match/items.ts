@@ -128,7 +128,7 @@ export function buildItemIndex(state: RunState): ItemIndex {
   for (let m = 0; m < matchCount; m++) {
     status[m] = state.matches.status[m]!;
     match[m] = m + 1;
-    currency[m] = state.matches.currency[m]!;
+    currency[m] = state.matches.currency(m);
   }
   let n = matchCount;
   sides.forEach(([code, data, own], s) => {
@@ -154,7 +154,7 @@ export function buildItemIndex(state: RunState): ItemIndex {
   for (let i = 0; i < total; i++) order[start[bucketOf(i)]!++] = i;
   // Breaks (usually few) read best by key, so the two sides of a near miss sit together;
   // each key is decoded once, not once per comparison.
-  const keyOf = (i: number) => (match[i]! > 0 ? state.matches.key[match[i]! - 1]! : (side[i] === 1 ? state.left : state.right).key[row[i]!]!);
+  const keyOf = (i: number) => (match[i]! > 0 ? state.matches.key(match[i]! - 1) : (side[i] === 1 ? state.left : state.right).key[row[i]!]!);
   const keys = state.interners.keys;
   for (let b = 0; b < bucketCount; b++) {
     if (Math.floor(b / currencies.length) === RANK[STATUS_CODE.matched]) continue;
@@ -241,16 +241,16 @@ export function matchItems(context: EngineContext, run: MatchRun, state: RunStat
     const m = match - 1;
     const anchorData = index.side[i] === 2 ? state.right : state.left;
     const anchorState = index.side[i] === 2 ? state.R : state.L;
-    const k = match > 0 ? state.matches.key[m]! : anchorData.key[index.row[i]!]!;
+    const k = match > 0 ? state.matches.key(m) : anchorData.key[index.row[i]!]!;
     const pass = match > 0 ? state.matches.pass[m]! : anchorState.pass[index.row[i]!]!;
-    const delta = match > 0 ? state.matches.delta[m]! : Number.NaN;
-    const days = match > 0 ? state.matches.days[m]! : Number.NaN;
+    const delta = match > 0 ? state.matches.delta(m) : Number.NaN;
+    const days = match > 0 ? state.matches.days(m) : Number.NaN;
     return {
       itemId: id,
       status: STATUS_NAMES[index.status[i]!] as MatchStatus,
       pass: pass >= 0 ? pass : null,
       key: k >= 0 ? state.interners.keys.text(k) : null,
-      currency: state.interners.currencies.text(match > 0 ? state.matches.currency[m]! : anchorData.currency[index.row[i]!]!),
+      currency: state.interners.currencies.text(match > 0 ? state.matches.currency(m) : anchorData.currency[index.row[i]!]!),
       difference: Number.isNaN(delta) ? '' : formatScaled(BigInt(delta), state.scale),
       days: Number.isNaN(days) ? null : days,
       left: sideOf('L', i),

@@ -25,7 +25,7 @@ export interface MatchRun {
   manualDecisions: number;
   /** Items (rows or groups) that are not cleanly matched. */
   openBreaks: number;
-  /** Result tables `<prefix>_match_data`, `<prefix>_left`, `<prefix>_right`; views `<prefix>_matches`, `<prefix>_rows`, `<prefix>_left_only`, `<prefix>_right_only`. */
+  /** Result tables `<prefix>_pairs`, `<prefix>_match_data`, `<prefix>_left`, `<prefix>_right`; views `<prefix>_matches`, `<prefix>_rows`, `<prefix>_left_only`, `<prefix>_right_only`. */
   tables: ResultTables;
   elapsedMs: number;
   /** Where the time went: load (read both sides), passes, materialize (write results), summary. */
@@ -56,7 +56,7 @@ function startLoad(context: EngineContext, spec: MatchSpec): { scale: number; in
 }
 
 function runStateOf(scale: number, interners: Interners, left: SideData, right: SideData): RunState {
-  return { scale, interners, left, right, L: newSideState(left.n), R: newSideState(right.n), matches: newMatchList(Math.min(left.n, right.n) + 1) };
+  return { scale, interners, left, right, L: newSideState(left.n), R: newSideState(right.n), matches: newMatchList(left, right, Math.min(left.n, right.n) + 1) };
 }
 
 /** Synchronous run, for the CLI, decisions' re-runs and tests: the same steps as the async one, without stopping between them. */

@@ -4,7 +4,7 @@ import { EngineError } from '../errors';
 import { quoteIdentifier } from '../ingest/names';
 import { ExactSum, isExactMinor } from '../money/exact-sum';
 import { scanNative, SQLITE_INTEGER, SQLITE_NULL } from '../sqlite/native-scan';
-import { KeyInterner } from './key-interner';
+import { KeyInterner, STAGE_BATCH } from './key-interner';
 import { KEY_SEPARATOR, keyPipeline } from './normalize';
 import type { MatchSpec } from './spec';
 
@@ -38,7 +38,7 @@ export interface SideData {
   /** With key normalisers: each distinct raw key and the id of its normalised form (-1 = none). */
   rawKeys?: { interner: KeyInterner; normalised: Int32Array };
   /** SQL expressions over the source table (alias-free) for the results views. */
-  expressions: { key: string; amount: string; currency: string };
+  expressions: { key: string; amount: string; currency: string; day: string };
 }
 
 export interface Interners {
@@ -118,10 +118,14 @@ export function loadSide(context: EngineContext, spec: MatchSpec, side: Side, sc
   let normalised = new Int32Array(0);
   // By currency code: an array, not a Map, in the per-row loop.
   const totalsByCode: (ExactSum | undefined)[] = [];
+  // Rows whose keys wait in the interner's staged batch.
+  const stagedRows = new Int32Array(STAGE_BATCH);
+  const flushKeys = () => interners.keys.internStaged(keys, stagedRows);
   let n = 0;
   try {
     scanNative(context.sqlite, sql, [], (row) => {
       if (n === ids.length) {
+        flushKeys(); // the staged ids go into the array about to be replaced
         ids = growFloat(ids);
         amounts = growFloat(amounts);
         days = growFloat(days);
@@ -142,7 +146,12 @@ export function loadSide(context: EngineContext, spec: MatchSpec, side: Side, sc
       if (hasFee) fees[n] = row.type(5) === SQLITE_INTEGER ? row.number(5) * feeMultiplier : Number.NaN;
       const heap = context.sqlite.heap();
       if (!keyPointer) keys[n] = hasKey && row.type(1) !== SQLITE_NULL ? interners.keys.internText('') : -1;
-      else if (!raw) keys[n] = interners.keys.intern(heap, keyPointer, keyLength); // the text of any value, as CAST(… AS TEXT)
+      else if (!raw) {
+        // The text of any value, as CAST(… AS TEXT); its id is filled in when the batch is interned.
+        stagedRows[interners.keys.staged] = n;
+        interners.keys.stage(heap, keyPointer, keyLength);
+        if (interners.keys.staged === STAGE_BATCH) flushKeys();
+      }
       else {
         // Normalise each distinct raw key once: the JS call per value is the slow part.
         const rawId = raw.intern(heap, keyPointer, keyLength);
@@ -169,6 +178,7 @@ export function loadSide(context: EngineContext, spec: MatchSpec, side: Side, sc
       else totals.add(amount);
       n++;
     });
+    flushKeys();
   } catch (error) {
     if (error instanceof EngineError) throw error;
     throw new EngineError('bad-input', `Match spec: ${own} side query failed: ${error instanceof Error ? error.message : String(error)}`);
@@ -185,7 +195,7 @@ export function loadSide(context: EngineContext, spec: MatchSpec, side: Side, sc
     fee: hasFee ? fees.subarray(0, n) : fees,
     sourceTotals: new Map(totalsByCode.flatMap((totals, code) => (totals ? [[code, totals] as const] : []))),
     ...(raw ? { rawKeys: { interner: raw, normalised } } : {}),
-    expressions: { key: hasKeys ? `CAST(${keyColumn} AS TEXT)` : 'NULL', amount: `(${amountSql} * ${multiplier})`, currency: currencySql },
+    expressions: { key: hasKeys ? `CAST(${keyColumn} AS TEXT)` : 'NULL', amount: `(${amountSql} * ${multiplier})`, currency: currencySql, day: spec.date ? `julianday(substr(${dateColumn}, 1, 10))` : 'NULL' },
   };
 }
 

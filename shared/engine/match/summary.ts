@@ -60,17 +60,16 @@ function sumOf(aggregates: StatusAggregates, side: 'L' | 'R', status: number, cu
 }
 
 export function statusLines(state: RunState, aggregates: StatusAggregates): StatusLine[] {
-  const items = new Map<string, number>();
-  for (let m = 0; m < state.matches.size; m++) {
-    const key = `${state.matches.status[m]}:${state.matches.currency[m]}`;
-    items.set(key, (items.get(key) ?? 0) + 1);
-  }
+  // Matches per (status, currency) code pair, by array index: a string key per match cost ~0.1 s at 1M.
+  const width = Math.max(1, state.interners.currencies.size);
+  const items = new Int32Array(STATUS_NAMES.length * width);
+  for (let m = 0; m < state.matches.size; m++) items[state.matches.status[m]! * width + state.matches.currency(m)]!++;
   const lines: StatusLine[] = [];
   for (let currency = 0; currency < state.interners.currencies.size; currency++) {
     for (let code = 1; code < STATUS_NAMES.length; code++) {
       const l = sumOf(aggregates, 'L', code, currency);
       const r = sumOf(aggregates, 'R', code, currency);
-      const itemCount = items.get(`${code}:${currency}`) ?? 0;
+      const itemCount = items[code * width + currency]!;
       if (!l && !r && itemCount === 0) continue;
       lines.push({
         status: STATUS_NAMES[code] as MatchStatus,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { KeyInterner } from '../../../shared/engine/match/key-interner';
+import { KeyInterner, STAGE_BATCH } from '../../../shared/engine/match/key-interner';
 import { ExactSum } from '../../../shared/engine/money/exact-sum';
 import { bulkInserter } from '../../../shared/engine/sqlite/bulk-insert';
 import { sqliteRuntime } from '../../support/sqlite';
@@ -26,6 +26,36 @@ describe('key interner', () => {
         expect(interner.size).toBe(new Set(keys).size);
       }),
       { numRuns: 60 },
+    );
+  });
+
+  it('gives staged keys, interned a batch at a time, the ids one-by-one interning gives', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('a', 'b', 'txn_01', 'txn_02', 'Zürich', '', 'x'.repeat(40)), { maxLength: 3 * STAGE_BATCH }), fc.integer({ min: 0, max: 5 }), (keys, preloaded) => {
+        const encoder = new TextEncoder();
+        const single = new KeyInterner();
+        const staged = new KeyInterner();
+        // Some keys interned directly first, as the empty key is during a scan.
+        for (const key of keys.slice(0, preloaded)) expect(staged.internText(key)).toBe(single.internText(key));
+        const expected = keys.map((key) => single.internText(key));
+        const ids = new Int32Array(keys.length).fill(-7);
+        const rows = new Int32Array(STAGE_BATCH);
+        keys.forEach((key, i) => {
+          // The heap is overwritten after each key, as the next step overwrites a cell.
+          const heap = new Uint8Array(64).fill(0xff);
+          const bytes = encoder.encode(key);
+          heap.set(bytes, 5);
+          rows[staged.staged] = i;
+          staged.stage(heap, 5, bytes.length);
+          heap.fill(0);
+          if (staged.staged === STAGE_BATCH) staged.internStaged(ids, rows);
+        });
+        staged.internStaged(ids, rows);
+        expect([...ids]).toEqual(expected);
+        expect(staged.size).toBe(single.size);
+        for (const id of expected) expect(staged.text(id)).toBe(single.text(id));
+      }),
+      { numRuns: 100 },
     );
   });
 

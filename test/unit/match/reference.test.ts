@@ -12,7 +12,8 @@ type Status = 'matched' | 'matched_diff' | 'ambiguous' | 'left_only' | 'right_on
 
 function naiveMatch(left: Row[], right: Row[], tolerance: number, window: number) {
   const status = { L: new Map<number, Status>(), R: new Map<number, Status>() };
-  const pairs: [number, number][] = [];
+  // Per pair: left and right rowids, amounts in cents, right − left, days apart (right − left).
+  const pairs: [number, number, number, number, number, number][] = [];
   const passes: ((l: Row, r: Row) => boolean)[] = [
     (l, r) => l.key === r.key && l.currency === r.currency && l.amount === r.amount,
     (l, r) => l.key === r.key && l.currency === r.currency && Math.abs(r.amount - l.amount) <= tolerance,
@@ -53,7 +54,7 @@ function naiveMatch(left: Row[], right: Row[], tolerance: number, window: number
       const clean = c.r.amount === c.l.amount && Math.abs(c.r.day - c.l.day) <= window;
       status.L.set(c.l.id, clean ? 'matched' : 'matched_diff');
       status.R.set(c.r.id, clean ? 'matched' : 'matched_diff');
-      pairs.push([c.l.id, c.r.id]);
+      pairs.push([c.l.id, c.r.id, c.l.amount, c.r.amount, c.r.amount - c.l.amount, c.r.day - c.l.day]);
     }
     for (const id of ambiguousL) status.L.set(id, 'ambiguous');
     for (const id of ambiguousR) status.R.set(id, 'ambiguous');
@@ -99,7 +100,8 @@ describe('matcher against a naive reference', () => {
           ...[...expected.status.L].sort((a, b) => a[0] - b[0]).map(([id, s]) => ['L', id, s]),
           ...[...expected.status.R].sort((a, b) => a[0] - b[0]).map(([id, s]) => ['R', id, s]),
         ]);
-        expect(engine.query('SELECT left_id, right_id FROM match_prop_matches ORDER BY left_id').rows).toEqual(expected.pairs);
+        // A 1:1 match stores only its rowids; the view reads amounts and dates back from the rows.
+        expect(engine.query('SELECT left_id, right_id, left_amount, right_amount, delta, days FROM match_prop_matches ORDER BY left_id').rows).toEqual(expected.pairs);
         // No row in two matches.
         expect(engine.query("SELECT count(*) FROM match_prop_rows WHERE match_id IS NOT NULL GROUP BY side, row_id HAVING count(*) > 1").rows).toEqual([]);
         for (const line of run.tieOut) expect(line.isTied).toBe(true);
