@@ -111,7 +111,6 @@ function writeMatches(context: EngineContext, tables: ResultTables, state: RunSt
     delta INTEGER, days INTEGER, fee INTEGER, left_id INTEGER, right_id INTEGER)`);
   const m = state.matches;
   const oneToOne = KIND_NAMES.indexOf('1:1');
-  const keys = keyBytesInWasm(context, state);
   const interner = state.interners.keys;
   const pairs = bulkInserter(context.sqlite, quoteIdentifier(tables.pairs), 5);
   const others = bulkInserter(context.sqlite, quoteIdentifier(tables.matchData), 15);
@@ -134,7 +133,7 @@ function writeMatches(context: EngineContext, tables: ResultTables, state: RunSt
       others.number(m.status[i]!);
       others.text(state.interners.currencies.text(m.currency(i)));
       if (k < 0) others.null();
-      else others.textAt(keys.pointer + interner.offsetOf(k), interner.lengthOf(k));
+      else others.text(interner.text(k)); // few matches are not 1:1, so no key bytes are copied in bulk
       others.number(m.leftRows(i));
       others.number(m.rightRows(i));
       others.numberOrNull(m.leftAmount(i));
@@ -146,13 +145,13 @@ function writeMatches(context: EngineContext, tables: ResultTables, state: RunSt
       others.numberOrNull(m.rightId(i));
       others.endRow();
     }
+  } finally {
+    // Each finish() writes its pending rows and frees its statements (on failure too: the caller rolls back).
     try {
       pairs.finish();
     } finally {
       others.finish();
     }
-  } finally {
-    context.sqlite.module._free(keys.pointer);
   }
 }
 
@@ -161,14 +160,6 @@ function dropObject(context: EngineContext, name: string): void {
   const type = context.sqlite.db.exec('SELECT type FROM sqlite_master WHERE name = ? AND type IN (\'table\', \'view\')', [name])[0]?.values[0]?.[0];
   if (type === 'view') context.sqlite.db.run(`DROP VIEW ${quoteIdentifier(name)}`);
   else if (type === 'table') context.sqlite.db.run(`DROP TABLE ${quoteIdentifier(name)}`);
-}
-
-/** Copies every key's bytes into WASM memory in one block, so each key is bound by pointer. */
-function keyBytesInWasm(context: EngineContext, state: RunState): { pointer: number } {
-  const bytes = state.interners.keys.allBytes();
-  const pointer = context.sqlite.module._malloc(Math.max(1, bytes.length));
-  context.sqlite.heap().set(bytes, pointer);
-  return { pointer };
 }
 
 function writeSide(context: EngineContext, table: string, data: SideData, side: RunState['L'], kinds: Uint8Array): void {

@@ -27,9 +27,15 @@ export interface MatchRun {
   openBreaks: number;
   /** Result tables `<prefix>_pairs`, `<prefix>_match_data`, `<prefix>_left`, `<prefix>_right`; views `<prefix>_matches`, `<prefix>_rows`, `<prefix>_left_only`, `<prefix>_right_only`. */
   tables: ResultTables;
+  /** Start to finish on the wall clock, time handed back to the host included. */
   elapsedMs: number;
-  /** Where the time went: load (read both sides), passes, materialize (write results), summary. */
+  /** Where the run's own time went: load (read both sides), passes, materialize (write results), summary. */
   phases: Record<'loadMs' | 'passesMs' | 'materializeMs' | 'summaryMs', number>;
+  /**
+   * Async runs: time handed back to the host between phases (its other
+   * requests, the browser's GC tasks), in `elapsedMs` but in no phase.
+   */
+  hostMs?: number;
 }
 
 const KEY_BYTES_GUESS = 32;
@@ -76,13 +82,16 @@ export function runMatch(context: EngineContext, rawSpec: unknown): { run: Match
  * is never interrupted.
  */
 export async function runMatchAsync(context: EngineContext, rawSpec: unknown, hooks: MatchHooks = {}): Promise<{ run: MatchRun; state: RunState }> {
-  // Time spent handed back to the host is other requests' time, not the run's: the phases leave it out.
+  // Time handed back to the host is other requests' time (or GC's): the phases leave it out, the total keeps it.
   let suspendedMs = 0;
   const steps = matchSteps(context, validateMatchSpec(rawSpec), () => context.now() - suspendedMs);
   for (;;) {
     const step = steps.next();
     if (step.done) {
       hooks.onProgress?.({ phase: 'write', done: 1, total: 1 });
+      // The user waited for the suspended time too, so the run's elapsed time includes it.
+      step.value.run.elapsedMs += suspendedMs;
+      step.value.run.hostMs = suspendedMs;
       return step.value;
     }
     hooks.onProgress?.(step.value);

@@ -67,10 +67,14 @@ describe('async match runs', () => {
 
     const rows = engine.query('SELECT * FROM match_bank_rows ORDER BY side, row_id').rows;
     const sync = engine.match(SPEC);
-    const strip = ({ elapsedMs: _elapsed, phases: _phases, passes, ...rest }: typeof run) => ({ ...rest, passes: passes.map(({ elapsedMs: _ms, ...pass }) => pass) });
+    const strip = ({ elapsedMs: _elapsed, phases: _phases, hostMs: _host, passes, ...rest }: typeof run) => ({ ...rest, passes: passes.map(({ elapsedMs: _ms, ...pass }) => pass) });
     expect(strip(run)).toEqual(strip(sync));
     expect(engine.query('SELECT * FROM match_bank_rows ORDER BY side, row_id').rows).toEqual(rows);
     expect(Object.values(run.phases).every((ms) => ms >= 0)).toBe(true);
+    // The elapsed time is the wall clock: the phases plus the time handed back to the host (each yield waited a macrotask).
+    expect(run.hostMs).toBeGreaterThan(0);
+    expect(run.elapsedMs).toBeCloseTo(Object.values(run.phases).reduce((sum, ms) => sum + ms, 0) + run.hostMs!, 6);
+    expect(sync.hostMs).toBeUndefined();
   });
 
   it('cancelled at any point before the write, throws "cancelled" and leaves the earlier run, its tables and its spec as they were', async () => {
@@ -110,11 +114,11 @@ describe('async match runs', () => {
     expect(engine.query("SELECT status FROM match_bank_rows WHERE side = 'L' AND row_id = 2").rows).toEqual([['left_only']]);
   });
 
-  it('refuses to re-run, decide or drop a source table while a run is under way, and serves the kept run meanwhile', async () => {
+  it('refuses to re-run, decide (or record a decision) or drop a source table while a run is under way, and serves the kept run meanwhile', async () => {
     const engine = await setup();
     engine.match(SPEC);
     const before = snapshot(engine);
-    const during: { run?: string; decide?: string; drop?: string; items?: number } = {};
+    const during: { run?: string; decide?: string; record?: string; drop?: string; items?: number } = {};
     const codeOf = (call: () => unknown) => {
       try {
         call();
@@ -130,6 +134,7 @@ describe('async match runs', () => {
         paused = true;
         during.run = codeOf(() => engine.match(SPEC));
         during.decide = codeOf(() => engine.matchDecide({ spec: 'bank', action: 'unmatch', leftIds: [1], rightIds: [1], reason: '' }));
+        during.record = codeOf(() => engine.matchRecordDecision({ spec: 'bank', action: 'unmatch', leftIds: [1], rightIds: [1], reason: '' }));
         during.drop = codeOf(() => engine.dropTable('bank'));
         during.items = engine.matchItems('bank', { offset: 0, limit: 50 }).items.length;
         await macrotask();
@@ -137,7 +142,8 @@ describe('async match runs', () => {
     });
     expect(await rejectionOf(engine.matchAsync(SPEC))).toMatchObject({ code: 'bad-input', message: expect.stringMatching(/still running/) });
     await running;
-    expect(during).toEqual({ run: 'bad-input', decide: 'bad-input', drop: 'bad-input', items: before.items.items.length });
+    expect(during).toEqual({ run: 'bad-input', decide: 'bad-input', record: 'bad-input', drop: 'bad-input', items: before.items.items.length });
+    expect(engine.matchAudit('bank')).toEqual([]);
     expect(engine.listTables().map((table) => table.name)).toEqual(expect.arrayContaining(['ledger', 'bank']));
     // Idle again: a plain run is accepted.
     expect(engine.match(SPEC).spec.name).toBe('bank');
