@@ -63,6 +63,14 @@ export interface Engine {
   matchPreview(spec: unknown): MatchPreview;
   /** Records a manual match or unmatch (audited) and re-runs the spec. */
   matchDecide(decision: ManualDecision): { entry: AuditEntry; run: MatchRun };
+  /**
+   * Records a manual match or unmatch (audited) without re-running, for a
+   * host that re-runs with `matchAsync` so the run shows progress and can be
+   * cancelled. Refusals (rows not in the last run, outside tolerance without
+   * force and a reason) throw before anything is written. Until a run of the
+   * spec completes, its results do not include the decision.
+   */
+  matchRecordDecision(decision: ManualDecision): AuditEntry;
   matchAudit(specName: string): AuditEntry[];
   /** The nearest rows on the other side of the last run, and what differs. */
   matchExplain(side: 'L' | 'R', rowId: number): Candidate[];
@@ -127,6 +135,7 @@ export function createEngine(sqlite: Sqlite, options: EngineOptions = {}): Engin
     matchAsync: (spec, hooks) => matching.runAsync(spec, hooks),
     matchPreview: (spec) => matching.preview(spec),
     matchDecide: (decision) => matching.decide(decision),
+    matchRecordDecision: (decision) => matching.recordDecision(decision),
     matchAudit: (specName) => matching.audit(specName),
     matchExplain: (side, rowId) => matching.explain(side, rowId),
     matchSpecs: () => matching.listSpecs(),

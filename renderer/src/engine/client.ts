@@ -51,7 +51,7 @@ export function createEngineClient(worker: Worker): EngineClient {
   const methods = Object.keys({
     importFile: true, previewFile: true, cancelImport: true, resumeImport: true, listTables: true, getTable: true, dropTable: true, setSourceHash: true,
     page: true, count: true, ensureIndex: true, rangeStats: true, rangeTsv: true, query: true, exportDatabase: true,
-    match: true, matchRun: true, cancelMatch: true, matchPreview: true, matchDecide: true, matchAudit: true, matchExplain: true, matchSpecs: true, matchItems: true,
+    match: true, matchRun: true, cancelMatch: true, matchPreview: true, matchRecordDecision: true, matchAudit: true, matchExplain: true, matchSpecs: true, matchItems: true,
   } satisfies Record<WorkerMethod, true>) as WorkerMethod[];
   const client: Record<string, unknown> = {
     onEvent(listener: (event: WorkerEvent) => void) {

@@ -203,8 +203,8 @@ async function dispatch(engine: Engine, request: WorkerRequest): Promise<unknown
     }
     case 'matchPreview':
       return engine.matchPreview(...request.args);
-    case 'matchDecide':
-      return engine.matchDecide(...request.args);
+    case 'matchRecordDecision':
+      return engine.matchRecordDecision(...request.args);
     case 'matchAudit':
       return engine.matchAudit(...request.args);
     case 'matchExplain':

@@ -7,9 +7,12 @@ import type { SerializedEngineError } from '../../../shared/engine/errors';
  * What the UI may ask the engine worker. Everything but importing and
  * previewing (they take a Blob) and the async match (its hooks are functions,
  * which cannot cross; matchRun stands for it) is the engine's own method, so
- * the contract is derived and cannot drift.
+ * the contract is derived and cannot drift. matchDecide is left out: it
+ * re-runs the whole match inside one request (seconds at 1M rows, with no
+ * progress and no Cancel); the UI records with matchRecordDecision and
+ * re-runs with matchRun.
  */
-type Synchronous = Omit<Engine, 'importFile' | 'previewFile' | 'matchAsync'>;
+type Synchronous = Omit<Engine, 'importFile' | 'previewFile' | 'matchAsync' | 'matchDecide'>;
 
 export interface WorkerApi extends Synchronous {
   importFile(file: Blob, name: string, options: ImportOptions): Promise<ImportReport>;

@@ -12,8 +12,9 @@ import { validateMatchSpec, type MatchSpec } from './spec';
 
 /**
  * Matching as the UI and CLI use it: named specs saved in the case, runs,
- * manual decisions (recorded, then the spec re-run so totals stay tied out),
- * the audit trail and "why didn't this match?".
+ * manual decisions (recorded, then the spec re-run so totals stay tied out:
+ * here for the CLI and tests, by the host's async run for the UI), the audit
+ * trail and "why didn't this match?".
  */
 export interface MatchService {
   preview(spec: unknown): MatchPreview;
@@ -27,7 +28,15 @@ export interface MatchService {
   runAsync(spec: unknown, hooks?: MatchHooks): Promise<MatchRun>;
   /** Source tables of the async run under way (none when idle): they must not be dropped under it. */
   tablesInUse(): string[];
+  /** Records a decision and re-runs the spec synchronously. */
   decide(decision: ManualDecision): { entry: AuditEntry; run: MatchRun };
+  /**
+   * Checks and records a decision against the last run of its spec, without
+   * re-running: the host applies it with `runAsync` (progress, Cancel). A
+   * refused decision records nothing; a recorded one is replayed by every
+   * later run, so a cancelled re-run only delays it.
+   */
+  recordDecision(decision: ManualDecision): AuditEntry;
   audit(specName: string): AuditEntry[];
   explain(side: 'L' | 'R', rowId: number): Candidate[];
   items(specName: string, request: ItemsRequest): ItemsPage;
@@ -89,17 +98,21 @@ export function createMatchService(context: EngineContext): MatchService {
     if (!last || last.run.spec.name !== specName) throw new EngineError('bad-input', `Run the match "${specName}" first`);
     return last;
   }
+  function record(decision: ManualDecision): AuditEntry {
+    assertIdle();
+    const current = lastRunOf(decision.spec);
+    return recordDecision(context, current.run.spec, current.state, decision);
+  }
   return {
     preview: (raw) => previewMatch(context, raw),
     run,
     runAsync,
     tablesInUse: () => (running ? [running.left.table, running.right.table] : []),
     decide(decision) {
-      assertIdle();
-      const current = lastRunOf(decision.spec);
-      const entry = recordDecision(context, current.run.spec, current.state, decision);
-      return { entry, run: run(current.run.spec) };
+      const entry = record(decision);
+      return { entry, run: run(lastRunOf(decision.spec).run.spec) };
     },
+    recordDecision: record,
     audit: (specName) => listAudit(db, specName),
     explain(side, rowId) {
       if (!last) throw new EngineError('bad-input', 'Run a match first');

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Engine } from '../../../shared/engine';
 import { importText, newEngine, rejectionOf } from '../../support/engine';
 
 const SPEC = {
@@ -70,6 +71,50 @@ describe('manual decisions', () => {
       ['unmatch', 'Different invoice, same amount'],
     ]);
     expect(engine.matchSpecs().map((s) => s.name)).toEqual(['bank']);
+  });
+});
+
+describe('recording a decision without re-running (the UI re-runs it with progress and Cancel)', () => {
+  const rows = (engine: Engine) => engine.query('SELECT side, row_id, status, match_id, pass FROM match_bank_rows ORDER BY side, row_id').rows;
+
+  it('records the decision and leaves the results as they were, until a run (sync or async) replays it', async () => {
+    const engine = await setup();
+    const first = engine.match(SPEC);
+    const before = { rows: rows(engine), items: engine.matchItems('bank', { offset: 0, limit: 50 }) };
+
+    const entry = engine.matchRecordDecision({ spec: 'bank', action: 'match', leftIds: [3], rightIds: [3], reason: 'Short payment agreed with customer', force: true });
+    expect(entry).toMatchObject({ spec: 'bank', action: 'match', leftIds: [3], rightIds: [3], force: true, difference: '1.00' });
+    expect(engine.matchAudit('bank')).toEqual([entry]);
+    // Not re-run: tables and the run in memory are the first run's.
+    expect(rows(engine)).toEqual(before.rows);
+    expect(engine.matchItems('bank', { offset: 0, limit: 50 })).toEqual(before.items);
+    expect(first.manualDecisions).toBe(0);
+    // A second decision is checked against the same (last) run.
+    engine.matchRecordDecision({ spec: 'bank', action: 'unmatch', leftIds: [2], rightIds: [2], reason: '' });
+    expect(rows(engine)).toEqual(before.rows);
+
+    const run = await engine.matchAsync(SPEC);
+    expect(run.manualDecisions).toBe(2);
+    expect(engine.query('SELECT side, row_id, status, pass FROM match_bank_rows WHERE row_id IN (2, 3) ORDER BY side, row_id').rows).toEqual([
+      ['L', 2, 'left_only', 0], ['L', 3, 'matched_diff', 0], ['R', 2, 'right_only', 0], ['R', 3, 'matched_diff', 0],
+    ]);
+  });
+
+  it('records nothing when it refuses a decision', async () => {
+    const engine = await setup();
+    const refusal = (decision: Parameters<Engine['matchRecordDecision']>[0]) => rejectionOf(Promise.resolve().then(() => engine.matchRecordDecision(decision)));
+    // Before any run of the spec there is nothing to check it against.
+    expect((await refusal({ spec: 'bank', action: 'match', leftIds: [1], rightIds: [1], reason: '' })).message).toMatch(/Run the match "bank" first/);
+    engine.match(SPEC);
+    const before = rows(engine);
+    expect((await refusal({ spec: 'bank', action: 'match', leftIds: [3], rightIds: [3], reason: '' })).message).toMatch(/differs by 1\.00/);
+    expect((await refusal({ spec: 'bank', action: 'match', leftIds: [3], rightIds: [3], reason: ' ', force: true })).message).toMatch(/needs a reason/);
+    expect((await refusal({ spec: 'bank', action: 'match', leftIds: [3], rightIds: [99], reason: 'x', force: true })).message).toMatch(/not part of this match/);
+    expect((await refusal({ spec: 'bank', action: 'match', leftIds: [3], rightIds: [], reason: 'x' })).message).toMatch(/rows on both sides/);
+    expect(engine.matchAudit('bank')).toEqual([]);
+    expect(engine.query(`SELECT count(*) FROM _wb_match_audit`).rows).toEqual([[0]]);
+    expect(rows(engine)).toEqual(before);
+    expect(engine.match(SPEC).manualDecisions).toBe(0);
   });
 });
 

@@ -53,7 +53,7 @@ export function MatchResults({ client, session, isStale, isActive, hints, handle
   const [selection, setSelection] = useState<Selection>(EMPTY_SELECTION);
   const [explain, setExplain] = useState<ExplainTarget | null>(null);
   const items = useMatchItems(client, run, runVersion);
-  const audit = useAudit(client, run.spec.name, runVersion);
+  const audit = useAudit(client, run.spec.name, runVersion, session.decisionCount);
   const columns = useItemColumns(run.spec, items.page?.leftColumns ?? NO_COLUMNS, items.page?.rightColumns ?? NO_COLUMNS);
   const totals = selectionTotals(selection);
   const allowed = allowedDifference(run.spec, totals.left);
@@ -94,7 +94,16 @@ export function MatchResults({ client, session, isStale, isActive, hints, handle
   ];
   return (
     <section className="match-results" aria-label="Match results">
-      <RunBar run={run} version={runVersion} isStale={isStale} isRunning={session.busy === 'run' || session.busy === 'decide'} isEditorOpen={isEditorOpen} onToggleEditor={onToggleEditor} />
+      <RunBar
+        run={run}
+        version={runVersion}
+        isStale={isStale}
+        unappliedDecisions={session.unappliedDecisions}
+        isRunning={session.busy === 'run' || session.busy === 'decide'}
+        isEditorOpen={isEditorOpen}
+        onToggleEditor={onToggleEditor}
+        onApplyDecisions={() => void session.applyDecisions()}
+      />
       <div className="match-tabs" role="tablist">
         {tabs.map(([id, label]) => (
           <button key={id} type="button" role="tab" aria-selected={tab === id} className={`match-tab${tab === id ? ' is-on' : ''}`} data-testid={`match-tab-${id}`} onClick={() => setTab(id)}>

@@ -50,8 +50,8 @@ export function MatchView({ client, isReady, platform, tables, isActive, hints, 
   const resultsRef = useRef<StepHandle>(null);
   // Cancel must work before the first result exists, so the view (not the results pane) answers it.
   useImperativeHandle(handleRef, () => ({ step: (direction) => resultsRef.current?.step(direction) ?? false, cancelRun: session.cancelRun }), [session.cancelRun]);
-  // The sides of the run under way, for its progress ("Reading bank_statement").
-  const [runSides, setRunSides] = useState<{ left: string; right: string } | null>(null);
+  // The sides of the run under way (a Run or a decision's re-run), for its progress ("Reading bank_statement").
+  const runSides = session.running ? { left: session.running.left.table, right: session.running.right.table } : null;
 
   const withSpec = (action: (spec: MatchSpec) => void) => {
     setHasAttempted(true);
@@ -65,11 +65,7 @@ export function MatchView({ client, isReady, platform, tables, isActive, hints, 
     setFileError(null);
   };
   const runWith = session.run ? { ...session, run: session.run } : null;
-  const run = () =>
-    withSpec((spec) => {
-      setRunSides({ left: spec.left.table, right: spec.right.table });
-      void session.runSpec(spec);
-    });
+  const run = () => withSpec((spec) => void session.runSpec(spec));
 
   return (
     <div className="match-view" data-testid="match-view" hidden={!isActive}>

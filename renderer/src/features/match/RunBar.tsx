@@ -9,14 +9,28 @@ interface RunBarProps {
   version: number;
   /** The editor's spec differs from the one this run used. */
   isStale: boolean;
+  /** Decisions recorded since this run (their re-run was cancelled or failed): the figures do not include them. */
+  unappliedDecisions: number;
   /** A run (or a decision's re-run) is under way: the figures below are about to change. */
   isRunning: boolean;
   isEditorOpen: boolean;
   onToggleEditor(): void;
+  /** Re-runs this run's spec, which replays the recorded decisions. */
+  onApplyDecisions(): void;
+}
+
+/** Why the figures below are behind, or null when they are current. */
+function staleText(isStale: boolean, unappliedDecisions: number): string | null {
+  const reasons = [
+    isStale ? 'spec edited' : null,
+    unappliedDecisions === 1 ? '1 decision not applied' : unappliedDecisions > 1 ? `${formatCount(unappliedDecisions)} decisions not applied` : null,
+  ].filter((reason) => reason !== null);
+  return reasons.length > 0 ? `${reasons.join(', ')} — run again to apply` : null;
 }
 
 /** What the results below came from: spec, sides, passes and how long it took. */
-export function RunBar({ run, version, isStale, isRunning, isEditorOpen, onToggleEditor }: RunBarProps) {
+export function RunBar({ run, version, isStale, unappliedDecisions, isRunning, isEditorOpen, onToggleEditor, onApplyDecisions }: RunBarProps) {
+  const stale = staleText(isStale, unappliedDecisions);
   return (
     <div className="run-bar" data-testid="match-run-bar" data-run-version={version}>
       <button type="button" className={`btn btn-sm run-bar-spec${isEditorOpen ? ' is-on' : ''}`} onClick={onToggleEditor} aria-pressed={isEditorOpen} title={isEditorOpen ? 'Hide the spec panel' : 'Show the spec panel to edit and re-run'} data-testid="match-toggle-spec">
@@ -31,8 +45,15 @@ export function RunBar({ run, version, isStale, isRunning, isEditorOpen, onToggl
           <span className="run-bar-running" role="status">
             <span className="spinner" /> Running…
           </span>
-        ) : isStale ? (
-          <span className="run-bar-stale">spec edited — run again to apply</span>
+        ) : stale !== null ? (
+          <span className="run-bar-stale" data-testid="match-run-stale">
+            {stale}
+          </span>
+        ) : null}
+        {!isRunning && unappliedDecisions > 0 ? (
+          <button type="button" className="btn btn-sm" data-testid="match-apply-decisions" onClick={onApplyDecisions} title="Re-run this spec: recorded decisions are replayed before the passes">
+            Run again
+          </button>
         ) : null}
       </div>
       <ul className="run-bar-passes num" aria-label="Matches per pass">

@@ -2,8 +2,8 @@ import { useEffect, useState } from 'react';
 import type { AuditEntry } from '../../../../shared/engine/match/decisions';
 import type { EngineClient } from '../../engine/client';
 
-/** The spec's decisions, re-read after every run (a decision re-runs the spec). */
-export function useAudit(client: EngineClient, specName: string | null, runVersion: number): readonly AuditEntry[] {
+/** The spec's decisions, re-read after every run and every recorded decision (whose re-run may be cancelled). */
+export function useAudit(client: EngineClient, specName: string | null, runVersion: number, decisionCount: number): readonly AuditEntry[] {
   const [entries, setEntries] = useState<readonly AuditEntry[]>([]);
   useEffect(() => {
     if (specName === null) return;
@@ -15,6 +15,6 @@ export function useAudit(client: EngineClient, specName: string | null, runVersi
     return () => {
       isCurrent = false;
     };
-  }, [client, specName, runVersion]);
+  }, [client, specName, runVersion, decisionCount]);
   return entries;
 }

@@ -26,7 +26,7 @@ export interface Decisions {
   confirm(reason: string): void;
 }
 
-/** The manual-decision flow: confirm in a dialog, record through the engine (which re-runs the spec), then clear the selection. */
+/** The manual-decision flow: confirm in a dialog, record through the engine, then clear the selection (the session re-runs the spec, with progress and Cancel). */
 export function useDecisions(
   client: EngineClient,
   run: MatchRun | null,
