@@ -51,5 +51,32 @@ describe('match items', () => {
     const filtered = engine.matchItems('order', { offset: 0, limit: 50, statuses: ['left_only'] });
     expect(filtered.items.map((item) => [item.itemId, item.key])).toEqual([[5, 'B3'], [6, 'A3']]);
     expect(page.total).toBe(9);
+    // The rows behind each item: a pair's two rows, an open key's rows on its own side only.
+    expect(page.items.map((item) => [item.key, item.left.rowIds, item.right.rowIds])).toEqual([
+      ['B2', [6], [6]],
+      ['A2', [2], [2]],
+      ['A4', [4], []],
+      ['A4', [], [3, 4]],
+      ['B3', [7], []],
+      ['A3', [3], []],
+      ['C9', [], [7]],
+      ['B1', [5], [5]],
+      ['A1', [1], [1]],
+    ]);
+    expect(page.items.find((item) => item.key === 'A4' && item.right.count > 0)?.right.total).toBe('80.00');
+  });
+
+  it('shows a group match with all its member rows and their total', async () => {
+    const engine = await newEngine();
+    await importText(engine, 'charges.csv', ['payout,amount,ccy', 'P1,10.00,USD', 'P2,5.00,USD', 'P1,20.00,USD', 'P1,-1.50,USD', 'P3,7.00,USD'].join('\n'));
+    await importText(engine, 'bank.csv', ['payout,amount,ccy', 'P1,28.50,USD', 'P2,5.00,USD'].join('\n'));
+    engine.match({ ...SPEC, name: 'groups', left: { table: 'charges' }, keys: [{ left: 'payout', right: 'payout', normalize: [] }], group: { side: 'left' } });
+    const page = engine.matchItems('groups', { offset: 0, limit: 50 });
+    expect(page.items.map((item) => [item.status, item.key, item.left.rowIds, item.left.total, item.right.rowIds, item.right.total])).toEqual([
+      ['left_only', 'P3', [5], '7.00', [], ''],
+      // Clean matches in match-id order: the pair pass matched P2 before the group pass matched P1.
+      ['matched', 'P2', [2], '5.00', [2], '5.00'],
+      ['matched', 'P1', [1, 3, 4], '28.50', [1], '28.50'],
+    ]);
   });
 });
