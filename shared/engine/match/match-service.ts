@@ -1,11 +1,11 @@
 import type { MatchHooks } from '../api';
 import type { EngineContext } from '../context';
 import { EngineError } from '../errors';
-import { listAudit, recordDecision, type AuditEntry, type ManualDecision } from './decisions';
+import { ensureAuditTable, listAudit, recordDecision, type AuditEntry, type ManualDecision } from './decisions';
 import { explainRow, type Candidate, type ExplainIndex } from './explain';
 import { buildItemIndex, indexResultTables, matchItems, type ItemIndex, type ItemsPage, type ItemsRequest } from './items';
 import { previewMatch, type MatchPreview } from './preview';
-import { runMatch, runMatchAsync, type MatchRun } from './run-match';
+import { runMatch, runMatchAsync, type LoadedSides, type MatchRun, type SidesReuse } from './run-match';
 import type { RunState } from './run-state';
 import type { Side } from './side-data';
 import { validateMatchSpec, type MatchSpec } from './spec';
@@ -46,6 +46,30 @@ export interface MatchService {
 
 const SPECS_TABLE = '_wb_match_specs';
 
+/**
+ * The previous run's sides, kept for a re-run of the same sides: after a
+ * manual decision, or with another tolerance, reading 1M + 1M rows again
+ * (~60% of a run) gives the same arrays. Valid while the database is as that
+ * run left it, which SQLite tells: `total_changes()` counts every row this
+ * connection inserted, updated or deleted, and `schema_version` moves on any
+ * DDL. The engine's own writes that cannot touch a source table (the spec,
+ * the audit trail, indexes on result tables) re-stamp it.
+ */
+interface KeptSides {
+  signature: string;
+  stamp: string;
+  sides: LoadedSides;
+}
+
+/** What loading reads, and nothing else: tolerances, windows, passes and the name do not change the arrays. */
+function sidesSignature(spec: MatchSpec): string | null {
+  // A filter calling a function might not be deterministic (date('now'), random()): such sides are read afresh.
+  if ([spec.left.where, spec.right.where].some((where) => where !== undefined && where.includes('('))) return null;
+  const amount = spec.amount ? { left: spec.amount.left, right: spec.amount.right, sign: spec.amount.sign ?? 'same' } : null;
+  const date = spec.date ? { left: spec.date.left, right: spec.date.right } : null;
+  return JSON.stringify([spec.left, spec.right, spec.keys, amount, date, spec.currency ?? null, spec.group ?? null]);
+}
+
 /** The last run, kept in memory: decisions, explanations and the side-by-side view read it. */
 interface LastRun {
   run: MatchRun;
@@ -57,10 +81,46 @@ interface LastRun {
 export function createMatchService(context: EngineContext): MatchService {
   const db = context.sqlite.db;
   db.run(`CREATE TABLE IF NOT EXISTS ${SPECS_TABLE} (name TEXT PRIMARY KEY, spec TEXT NOT NULL, saved_at TEXT NOT NULL)`);
+  // Here, not on a run's first read of it: created mid-run it would change the schema between load and write.
+  ensureAuditTable(db);
   let last: LastRun | null = null;
   // The async run under way. Between its phases the host serves other requests; ones that would
   // replace `last` or re-run (another run, a decision) are refused until it ends.
   let running: MatchSpec | null = null;
+  let kept: KeptSides | null = null;
+
+  function stamp(): string {
+    return JSON.stringify(db.exec('SELECT total_changes(), schema_version FROM pragma_schema_version')[0]?.values[0] ?? []);
+  }
+  /** The kept sides if `spec` would read exactly them; otherwise they are let go (their memory is needed). */
+  function reusable(spec: MatchSpec): LoadedSides | null {
+    const signature = sidesSignature(spec);
+    if (kept && signature !== null && kept.signature === signature && kept.stamp === stamp()) return kept.sides;
+    kept = null;
+    return null;
+  }
+  /** The reuse offer for a run of `spec`, and whether the database stayed as loaded until the write. */
+  function reuseFor(spec: MatchSpec): SidesReuse & { unchangedUntilWrite(): boolean } {
+    const marks = { load: '', write: '' };
+    return {
+      sides: reusable(spec),
+      mark: (at) => (marks[at] = stamp()),
+      unchangedUntilWrite: () => marks.load !== '' && marks.load === marks.write,
+    };
+  }
+  /** Keeps a finished run's sides, if nothing changed the database between its load and its write. */
+  function keep(spec: MatchSpec, state: RunState, reuse: ReturnType<typeof reuseFor>): void {
+    const signature = sidesSignature(spec);
+    const valid = signature !== null && reuse.unchangedUntilWrite();
+    kept = valid ? { signature, stamp: stamp(), sides: { scale: state.scale, interners: state.interners, left: state.left, right: state.right } } : null;
+  }
+  /** A write of the engine's own that leaves every source table as it was: kept sides stay valid. */
+  function ownWrite<T>(write: () => T): T {
+    const wasValid = kept !== null && kept.stamp === stamp();
+    const result = write();
+    if (kept && wasValid) kept.stamp = stamp();
+    return result;
+  }
 
   function assertIdle(): void {
     if (running) throw new EngineError('bad-input', `The match "${running.name}" is still running; wait for it or cancel it first.`);
@@ -68,16 +128,18 @@ export function createMatchService(context: EngineContext): MatchService {
 
   function saveSpec(raw: unknown): MatchSpec {
     const spec = validateMatchSpec(raw);
-    db.run(`INSERT OR REPLACE INTO ${SPECS_TABLE} (name, spec, saved_at) VALUES (?, ?, ?)`, [spec.name, JSON.stringify(spec), context.isoNow()]);
+    ownWrite(() => db.run(`INSERT OR REPLACE INTO ${SPECS_TABLE} (name, spec, saved_at) VALUES (?, ?, ?)`, [spec.name, JSON.stringify(spec), context.isoNow()]));
     return spec;
   }
   function run(raw: unknown): MatchRun {
     assertIdle();
     const spec = saveSpec(raw);
-    // Free the previous run's arrays before reading the sides again.
+    const reuse = reuseFor(spec);
+    // Free the previous run's arrays (all but kept sides) before reading the sides again.
     last = null;
-    const { run: result, state } = runMatch(context, spec);
+    const { run: result, state } = runMatch(context, spec, reuse);
     last = { run: result, state, explain: {} };
+    keep(spec, state, reuse);
     return result;
   }
   async function runAsync(raw: unknown, hooks?: MatchHooks): Promise<MatchRun> {
@@ -85,8 +147,10 @@ export function createMatchService(context: EngineContext): MatchService {
     const spec = validateMatchSpec(raw);
     running = spec;
     try {
-      const { run: result, state } = await runMatchAsync(context, spec, hooks);
+      const reuse = reuseFor(spec);
+      const { run: result, state } = await runMatchAsync(context, spec, hooks, reuse);
       last = { run: result, state, explain: {} };
+      keep(spec, state, reuse);
       // Saved once the run has written its results: a cancelled run leaves the case as it was.
       saveSpec(spec);
       return result;
@@ -101,7 +165,7 @@ export function createMatchService(context: EngineContext): MatchService {
   function record(decision: ManualDecision): AuditEntry {
     assertIdle();
     const current = lastRunOf(decision.spec);
-    return recordDecision(context, current.run.spec, current.state, decision);
+    return ownWrite(() => recordDecision(context, current.run.spec, current.state, decision));
   }
   return {
     preview: (raw) => previewMatch(context, raw),
@@ -122,7 +186,7 @@ export function createMatchService(context: EngineContext): MatchService {
       const current = lastRunOf(specName);
       if (!current.items) {
         current.items = buildItemIndex(current.state);
-        indexResultTables(context, current.run);
+        ownWrite(() => indexResultTables(context, current.run));
       }
       return matchItems(context, current.run, current.state, current.items, request);
     },

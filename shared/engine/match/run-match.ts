@@ -36,6 +36,27 @@ export interface MatchRun {
    * requests, the browser's GC tasks), in `elapsedMs` but in no phase.
    */
   hostMs?: number;
+  /** Both sides' data came from the previous run of the same sides, the tables unchanged since (no load). */
+  reusedSides: boolean;
+}
+
+/**
+ * Sides a caller knows loading would read again (null: load), and a hook
+ * called as loading starts and again just before the results are written:
+ * an async run serves other requests between its phases, and one of them may
+ * have changed a source table in between.
+ */
+export interface SidesReuse {
+  sides: LoadedSides | null;
+  mark?(at: 'load' | 'write'): void;
+}
+
+/** Both sides as read from SQL, with the interners their ids refer to: what a re-run can reuse. */
+export interface LoadedSides {
+  scale: number;
+  interners: Interners;
+  left: SideData;
+  right: SideData;
 }
 
 const KEY_BYTES_GUESS = 32;
@@ -66,8 +87,8 @@ function runStateOf(scale: number, interners: Interners, left: SideData, right: 
 }
 
 /** Synchronous run, for the CLI, decisions' re-runs and tests: the same steps as the async one, without stopping between them. */
-export function runMatch(context: EngineContext, rawSpec: unknown): { run: MatchRun; state: RunState } {
-  const steps = matchSteps(context, validateMatchSpec(rawSpec), () => context.now());
+export function runMatch(context: EngineContext, rawSpec: unknown, reuse: SidesReuse = { sides: null }): { run: MatchRun; state: RunState } {
+  const steps = matchSteps(context, validateMatchSpec(rawSpec), () => context.now(), reuse);
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
@@ -81,10 +102,10 @@ export function runMatch(context: EngineContext, rawSpec: unknown): { run: Match
  * previous run's tables are as they were; materialize is one transaction and
  * is never interrupted.
  */
-export async function runMatchAsync(context: EngineContext, rawSpec: unknown, hooks: MatchHooks = {}): Promise<{ run: MatchRun; state: RunState }> {
+export async function runMatchAsync(context: EngineContext, rawSpec: unknown, hooks: MatchHooks = {}, reuse: SidesReuse = { sides: null }): Promise<{ run: MatchRun; state: RunState }> {
   // Time handed back to the host is other requests' time (or GC's): the phases leave it out, the total keeps it.
   let suspendedMs = 0;
-  const steps = matchSteps(context, validateMatchSpec(rawSpec), () => context.now() - suspendedMs);
+  const steps = matchSteps(context, validateMatchSpec(rawSpec), () => context.now() - suspendedMs, reuse);
   for (;;) {
     const step = steps.next();
     if (step.done) {
@@ -109,14 +130,18 @@ export async function runMatchAsync(context: EngineContext, rawSpec: unknown, ho
  * where the async runner may stop. The last one comes before materialize, so
  * a stop never lands inside the write. `now` is the run's own clock.
  */
-function* matchSteps(context: EngineContext, spec: MatchSpec, now: () => number): Generator<MatchProgress, { run: MatchRun; state: RunState }, void> {
+function* matchSteps(context: EngineContext, spec: MatchSpec, now: () => number, reuse: SidesReuse): Generator<MatchProgress, { run: MatchRun; state: RunState }, void> {
   const started = now();
   yield { phase: 'load', done: 0, total: 2 };
-  const { scale, interners } = startLoad(context, spec);
-  const left = loadSide(context, spec, 'L', scale, interners);
-  yield { phase: 'load', done: 1, total: 2 };
-  const right = loadSide(context, spec, 'R', scale, interners);
-  const state = runStateOf(scale, interners, left, right);
+  reuse.mark?.('load');
+  let sides = reuse.sides;
+  if (!sides) {
+    const { scale, interners } = startLoad(context, spec);
+    const left = loadSide(context, spec, 'L', scale, interners);
+    yield { phase: 'load', done: 1, total: 2 };
+    sides = { scale, interners, left, right: loadSide(context, spec, 'R', scale, interners) };
+  } else yield { phase: 'load', done: 1, total: 2 };
+  const state = runStateOf(sides.scale, sides.interners, sides.left, sides.right);
   const loaded = now();
   const enabled = new Set<PassName>(spec.passes ?? ALL_PASSES);
   const names = ALL_PASSES.filter((name) => enabled.has(name) && isApplicable(spec, name));
@@ -140,6 +165,7 @@ function* matchSteps(context: EngineContext, spec: MatchSpec, now: () => number)
   const openBreaks = statuses.filter((line) => line.status === 'matched_diff').reduce((sum, line) => sum + line.items, 0) + openItems(state, 'L') + openItems(state, 'R');
   const summarized = now();
   yield { phase: 'write', done: 0, total: 1 };
+  reuse.mark?.('write');
   const tables = materialize(context, spec, state);
   const finished = now();
   const run: MatchRun = {
@@ -154,6 +180,7 @@ function* matchSteps(context: EngineContext, spec: MatchSpec, now: () => number)
     openBreaks,
     tables,
     elapsedMs: finished - started,
+    reusedSides: reuse.sides !== null,
     phases: { loadMs: loaded - started, passesMs: passed - loaded, summaryMs: summarized - passed, materializeMs: finished - summarized },
   };
   return { run, state };

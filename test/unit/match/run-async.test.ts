@@ -67,7 +67,7 @@ describe('async match runs', () => {
 
     const rows = engine.query('SELECT * FROM match_bank_rows ORDER BY side, row_id').rows;
     const sync = engine.match(SPEC);
-    const strip = ({ elapsedMs: _elapsed, phases: _phases, hostMs: _host, passes, ...rest }: typeof run) => ({ ...rest, passes: passes.map(({ elapsedMs: _ms, ...pass }) => pass) });
+    const strip = ({ elapsedMs: _elapsed, phases: _phases, hostMs: _host, reusedSides: _reused, passes, ...rest }: typeof run) => ({ ...rest, passes: passes.map(({ elapsedMs: _ms, ...pass }) => pass) });
     expect(strip(run)).toEqual(strip(sync));
     expect(engine.query('SELECT * FROM match_bank_rows ORDER BY side, row_id').rows).toEqual(rows);
     expect(Object.values(run.phases).every((ms) => ms >= 0)).toBe(true);
