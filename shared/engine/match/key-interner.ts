@@ -64,12 +64,7 @@ export class KeyInterner {
    */
   stage(heap: Uint8Array, pointer: number, length: number): void {
     const at = this.stagedCount++;
-    if (this.stagedUsed + length > this.staging.length) {
-      const next = new Uint8Array(Math.max(this.staging.length * 2, this.stagedUsed + length));
-      next.set(this.staging.subarray(0, this.stagedUsed));
-      this.staging = next;
-    }
-    const staging = this.staging;
+    const staging = (this.staging = withRoom(this.staging, this.stagedUsed, length));
     for (let i = 0, to = this.stagedUsed; i < length; i++) staging[to + i] = heap[pointer + i]!;
     this.stagedStart[at] = this.stagedUsed;
     this.stagedLength[at] = length;
@@ -160,13 +155,8 @@ export class KeyInterner {
   private add(heap: Uint8Array, pointer: number, length: number, hash: number, slot: number): number {
     const id = this.size++;
     if (id * 2 >= this.spans.length) this.spans = grow(this.spans);
-    if (this.used + length > this.bytes.length) {
-      const next = new Uint8Array(Math.max(this.bytes.length * 2, this.used + length));
-      next.set(this.bytes.subarray(0, this.used));
-      this.bytes = next;
-    }
     // A plain loop: subarray() + set() allocate a view per key, which cost more than the copy.
-    const own = this.bytes;
+    const own = (this.bytes = withRoom(this.bytes, this.used, length));
     for (let i = 0, at = this.used; i < length; i++) own[at + i] = heap[pointer + i]!;
     this.spans[id * 2] = this.used;
     this.spans[id * 2 + 1] = length;
@@ -210,6 +200,14 @@ function hashBytes(heap: Uint8Array, pointer: number, length: number): number {
   hash = Math.imul(hash ^ (hash >>> 16), 0x85ebca6b);
   hash = Math.imul(hash ^ (hash >>> 13), 0xc2b2ae35);
   return hash ^ (hash >>> 16);
+}
+
+/** `bytes`, or a copy of its first `used` bytes twice as large, with room for `extra` more. */
+function withRoom(bytes: Uint8Array<ArrayBuffer>, used: number, extra: number): Uint8Array<ArrayBuffer> {
+  if (used + extra <= bytes.length) return bytes;
+  const next = new Uint8Array(Math.max(bytes.length * 2, used + extra));
+  next.set(bytes.subarray(0, used));
+  return next;
 }
 
 function grow(array: Int32Array) {
