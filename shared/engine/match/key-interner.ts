@@ -184,6 +184,9 @@ export class KeyInterner {
   }
 }
 
+/** Bytes a key to reserve room for: payment references run 10–40 bytes. */
+export const KEY_BYTES_GUESS = 32;
+
 /** Keys per staged batch: enough loads in flight to cover a miss, few enough to stay in L1. */
 export const STAGE_BATCH = 32;
 

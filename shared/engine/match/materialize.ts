@@ -155,6 +155,16 @@ function writeMatches(context: EngineContext, tables: ResultTables, state: RunSt
   }
 }
 
+/** memcmp order, then the shorter first: SQLite's BINARY collation. */
+function compareBytes(bytes: Uint8Array, a: number, aLength: number, b: number, bLength: number): number {
+  const length = Math.min(aLength, bLength);
+  for (let i = 0; i < length; i++) {
+    const difference = bytes[a + i]! - bytes[b + i]!;
+    if (difference !== 0) return difference;
+  }
+  return aLength - bLength;
+}
+
 /** Drops a table or view of this name, whichever it is. */
 function dropObject(context: EngineContext, name: string): void {
   const type = context.sqlite.db.exec('SELECT type FROM sqlite_master WHERE name = ? AND type IN (\'table\', \'view\')', [name])[0]?.values[0]?.[0];
@@ -181,20 +191,78 @@ function writeSide(context: EngineContext, table: string, data: SideData, side: 
   insert.finish();
 }
 
-/** The key expression for the rows view: the raw column, or a lookup of its normalised form. */
+/**
+ * The key expression for the views: the raw column, or, with normalisers, its
+ * normalised form. The map table stores only raw keys whose normalised form
+ * differs from them (trim or casefold on clean references changes almost
+ * none); every other raw key is its own key. Its texts are copied into WASM
+ * memory in one block and bound by pointer: bound as JS strings, a million
+ * rows (a regex over every bank line) took over 15 s.
+ */
 function writeKeyMap(context: EngineContext, own: 'left' | 'right', table: string, state: RunState): string {
   const data = own === 'left' ? state.left : state.right;
   const raw = data.rawKeys;
   if (!raw) return data.expressions.key === 'NULL' ? 'NULL' : sourced(data.expressions.key);
-  context.sqlite.db.run(`CREATE TABLE ${quoteIdentifier(table)} (raw TEXT PRIMARY KEY, key TEXT) WITHOUT ROWID`);
-  const insert = bulkInserter(context.sqlite, quoteIdentifier(table), 2);
+  const { module, db } = context.sqlite;
+  const q = quoteIdentifier(table);
+  db.run(`CREATE TABLE ${q} (raw TEXT PRIMARY KEY, key TEXT) WITHOUT ROWID`);
+  const keys = state.interners.keys;
+  const changed: number[] = [];
+  let size = 0;
   for (let id = 0; id < raw.interner.size; id++) {
-    const normalised = raw.normalised[id]!;
-    insert.text(raw.interner.text(id));
-    if (normalised >= 0) insert.text(state.interners.keys.text(normalised));
-    else insert.null();
-    insert.endRow();
+    if (!raw.changed[id]) continue;
+    changed.push(id);
+    const key = raw.normalised[id]!;
+    size += raw.interner.lengthOf(id) + (key >= 0 ? keys.lengthOf(key) : 0);
   }
-  insert.finish();
-  return `(SELECT k.key FROM ${quoteIdentifier(table)} k WHERE k.raw = ${sourced(data.expressions.key)})`;
+  if (changed.length > 0) {
+    // In the table's order (SQLite compares TEXT bytewise, then by length), so each insert appends
+    // to the B-tree: in interner order, a million raw keys (casefold on mixed-case references)
+    // took 17 s of inserts at random places.
+    const arena = raw.interner.allBytes();
+    const starts = new Int32Array(raw.interner.size);
+    const lengths = new Int32Array(raw.interner.size);
+    for (const id of changed) {
+      starts[id] = raw.interner.offsetOf(id);
+      lengths[id] = raw.interner.lengthOf(id);
+    }
+    changed.sort((a, b) => compareBytes(arena, starts[a]!, lengths[a]!, starts[b]!, lengths[b]!));
+    // Every text in one block, in the order bound: raw, then its key (if any).
+    const block = new Uint8Array(Math.max(1, size));
+    let at = 0;
+    for (const id of changed) {
+      block.set(raw.interner.utf8(id), at);
+      at += raw.interner.lengthOf(id);
+      const key = raw.normalised[id]!;
+      if (key >= 0) {
+        block.set(keys.utf8(key), at);
+        at += keys.lengthOf(key);
+      }
+    }
+    const pointer = module._malloc(block.length);
+    context.sqlite.heap().set(block, pointer);
+    const insert = bulkInserter(context.sqlite, q, 2);
+    try {
+      at = pointer;
+      for (const id of changed) {
+        insert.textAt(at, raw.interner.lengthOf(id));
+        at += raw.interner.lengthOf(id);
+        const key = raw.normalised[id]!;
+        if (key >= 0) {
+          insert.textAt(at, keys.lengthOf(key));
+          at += keys.lengthOf(key);
+        } else insert.null();
+        insert.endRow();
+      }
+    } finally {
+      try {
+        insert.finish();
+      } finally {
+        module._free(pointer);
+      }
+    }
+  }
+  const rawText = sourced(data.expressions.key);
+  const lookup = (column: string) => `(SELECT k.${column} FROM ${q} k WHERE k.raw = ${rawText})`;
+  return `CASE WHEN ${rawText} IS NULL THEN NULL WHEN EXISTS ${lookup('raw')} THEN ${lookup('key')} ELSE ${rawText} END`;
 }

@@ -2,7 +2,7 @@ import type { MatchHooks, MatchProgress } from '../api';
 import type { EngineContext } from '../context';
 import { EngineError } from '../errors';
 import { replayDecisions } from './decisions';
-import { KeyInterner } from './key-interner';
+import { KEY_BYTES_GUESS, KeyInterner } from './key-interner';
 import { materialize, type ResultTables } from './materialize';
 import { markUnmatched, runGroupPass, runPairPass, type PassCache } from './passes';
 import { newMatchList, newSideState, STATUS_CODE, type RunState } from './run-state';
@@ -59,7 +59,6 @@ export interface LoadedSides {
   right: SideData;
 }
 
-const KEY_BYTES_GUESS = 32;
 
 /** Reads both sides into memory: shared by runs and the dry-run preview. */
 export function loadRunState(context: EngineContext, spec: MatchSpec): RunState {

@@ -4,8 +4,9 @@ import { EngineError } from '../errors';
 import { quoteIdentifier } from '../ingest/names';
 import { ExactSum, isExactMinor } from '../money/exact-sum';
 import { scanNative, SQLITE_INTEGER, SQLITE_NULL } from '../sqlite/native-scan';
-import { KeyInterner, STAGE_BATCH } from './key-interner';
+import { KEY_BYTES_GUESS, KeyInterner, STAGE_BATCH } from './key-interner';
 import { KEY_SEPARATOR, keyPipeline } from './normalize';
+import { normaliseRawKeys, type NormalisedKeys } from './normalize-keys';
 import type { MatchSpec } from './spec';
 
 /**
@@ -35,8 +36,8 @@ export interface SideData {
   fee: Float64Array;
   /** Per currency code: rows and exact total, read straight from the source. */
   sourceTotals: Map<number, ExactSum>;
-  /** With key normalisers: each distinct raw key and the id of its normalised form (-1 = none). */
-  rawKeys?: { interner: KeyInterner; normalised: Int32Array };
+  /** With key normalisers: each distinct raw key, the id of its normalised form (-1 = none), and whether that differs from it. */
+  rawKeys?: { interner: KeyInterner } & NormalisedKeys;
   /** SQL expressions over the source table (alias-free) for the results views. */
   expressions: { key: string; amount: string; currency: string; day: string };
 }
@@ -113,14 +114,17 @@ export function loadSide(context: EngineContext, spec: MatchSpec, side: Side, sc
   let currencies = new Int32Array(capacity);
   // Without a fee column no fee array: 8 MB per million rows not written is 8 MB of page faults saved.
   let fees = new Float64Array(hasFee ? capacity : 0);
-  const pipeline = keyPipeline(spec.keys);
-  const raw = pipeline ? new KeyInterner() : null;
-  let normalised = new Int32Array(0);
+  // With normalisers, the scan interns raw keys (their ids go in `keys` for now); each distinct
+  // raw key is normalised once after the scan, and `keys` is mapped to the normalised ids.
+  const raw = keyPipeline(spec.keys) ? new KeyInterner() : null;
+  // Sized up front like the shared interner (start-load): regrowing rehashes every key so far.
+  raw?.reserve(capacity, capacity * KEY_BYTES_GUESS);
+  const scanned = raw ?? interners.keys;
   // By currency code: an array, not a Map, in the per-row loop.
   const totalsByCode: (ExactSum | undefined)[] = [];
   // Rows whose keys wait in the interner's staged batch.
   const stagedRows = new Int32Array(STAGE_BATCH);
-  const flushKeys = () => interners.keys.internStaged(keys, stagedRows);
+  const flushKeys = () => scanned.internStaged(keys, stagedRows);
   let n = 0;
   try {
     scanNative(context.sqlite, sql, [], (row) => {
@@ -145,24 +149,12 @@ export function loadSide(context: EngineContext, spec: MatchSpec, side: Side, sc
       const currencyLength = currencyPointer ? row.textLength(4) : 0;
       if (hasFee) fees[n] = row.type(5) === SQLITE_INTEGER ? row.number(5) * feeMultiplier : Number.NaN;
       const heap = context.sqlite.heap();
-      if (!keyPointer) keys[n] = hasKey && row.type(1) !== SQLITE_NULL ? interners.keys.internText('') : -1;
-      else if (!raw) {
-        // The text of any value, as CAST(… AS TEXT); its id is filled in when the batch is interned.
-        stagedRows[interners.keys.staged] = n;
-        interners.keys.stage(heap, keyPointer, keyLength);
-        if (interners.keys.staged === STAGE_BATCH) flushKeys();
-      }
+      if (!keyPointer) keys[n] = hasKey && row.type(1) !== SQLITE_NULL ? scanned.internText('') : -1;
       else {
-        // Normalise each distinct raw key once: the JS call per value is the slow part.
-        const rawId = raw.intern(heap, keyPointer, keyLength);
-        if (rawId >= normalised.length) normalised = growMapping(normalised);
-        let id = normalised[rawId]!;
-        if (id === -2) {
-          const text = pipeline!(raw.text(rawId));
-          id = text === null ? -1 : interners.keys.internText(text);
-          normalised[rawId] = id;
-        }
-        keys[n] = id;
+        // The text of any value, as CAST(… AS TEXT); its id is filled in when the batch is interned.
+        stagedRows[scanned.staged] = n;
+        scanned.stage(heap, keyPointer, keyLength);
+        if (scanned.staged === STAGE_BATCH) flushKeys();
       }
       const amount = amountValue * multiplier;
       if (!Number.isNaN(amount) && !isExactMinor(amount)) throw new EngineError('bad-input', `Match spec: ${own} amount in row ${ids[n]} is too large to match exactly`);
@@ -183,6 +175,12 @@ export function loadSide(context: EngineContext, spec: MatchSpec, side: Side, sc
     if (error instanceof EngineError) throw error;
     throw new EngineError('bad-input', `Match spec: ${own} side query failed: ${error instanceof Error ? error.message : String(error)}`);
   }
+  let rawKeys: SideData['rawKeys'];
+  if (raw) {
+    const { normalised, changed } = normaliseRawKeys(raw, spec.keys, interners.keys);
+    for (let i = 0; i < n; i++) if (keys[i]! >= 0) keys[i] = normalised[keys[i]!]!;
+    rawKeys = { interner: raw, normalised, changed };
+  }
   return {
     side,
     table,
@@ -194,7 +192,7 @@ export function loadSide(context: EngineContext, spec: MatchSpec, side: Side, sc
     currency: currencies.subarray(0, n),
     fee: hasFee ? fees.subarray(0, n) : fees,
     sourceTotals: new Map(totalsByCode.flatMap((totals, code) => (totals ? [[code, totals] as const] : []))),
-    ...(raw ? { rawKeys: { interner: raw, normalised } } : {}),
+    ...(rawKeys ? { rawKeys } : {}),
     expressions: { key: hasKeys ? `CAST(${keyColumn} AS TEXT)` : 'NULL', amount: `(${amountSql} * ${multiplier})`, currency: currencySql, day: spec.date ? `julianday(substr(${dateColumn}, 1, 10))` : 'NULL' },
   };
 }
@@ -279,12 +277,6 @@ function growFloat(array: Float64Array) {
 
 function growInt(array: Int32Array) {
   const next = new Int32Array(array.length * 2);
-  next.set(array);
-  return next;
-}
-
-function growMapping(array: Int32Array) {
-  const next = new Int32Array(Math.max(1024, array.length * 2)).fill(-2);
   next.set(array);
   return next;
 }
