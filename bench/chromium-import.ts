@@ -3,7 +3,7 @@
  * through the hidden file input, timed to first visible rows and to the end
  * of the import, with main-thread blocking measured in the page.
  */
-import { chromium, type Browser } from '@playwright/test';
+import { chromium, type Browser, type Page } from '@playwright/test';
 import { installProbe, type ProbeSelectors, type ProbeState } from './page-probe';
 import { startPreview } from './preview-server';
 import { round, summarize, type Summary } from './stats';
@@ -55,10 +55,89 @@ export const SELECTORS = {
   progress: '[data-testid=import-progress]',
 } as const;
 
-async function importOnce(browser: Browser, url: string, csvPath: string, rows: number): Promise<ChromiumSample> {
+export interface ImportOnceOptions {
+  /** Per wait (first rows, then done); 300 s unless given. */
+  timeoutMs?: number;
+  /** Runs on the new page before the app loads (e.g. CDP CPU throttling in a scratch runner). */
+  setup?(page: Page): Promise<void>;
+  /** Started right after the click on Load, alongside the waits, and awaited once the import is done (e.g. scrolling during it). */
+  duringImport?(page: Page): Promise<void>;
+}
+
+/** The last console lines, page errors and crashes of the page and its workers, for a timeout's dump. */
+function recordConsole(page: Page): string[] {
+  const lines: string[] = [];
+  const started = Date.now();
+  const add = (line: string): void => {
+    lines.push(`+${((Date.now() - started) / 1000).toFixed(1)}s ${line.slice(0, 300)}`);
+    if (lines.length > 30) lines.shift();
+  };
+  page.on('console', (message) => add(`console.${message.type()}: ${message.text()}`));
+  page.on('pageerror', (error) => add(`pageerror: ${error.message}`));
+  page.on('crash', () => add('page crashed'));
+  page.on('worker', (worker) => {
+    add(`worker started: ${worker.url()}`);
+    worker.on('console', (message) => add(`worker console.${message.type()}: ${message.text()}`));
+    worker.on('close', () => add(`worker closed: ${worker.url()}`));
+  });
+  return lines;
+}
+
+function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T | string> {
+  return Promise.race([promise, new Promise<string>((resolve) => setTimeout(() => resolve(`no answer within ${ms} ms (${what} busy or gone)`), ms))]).catch(
+    (error: unknown) => `failed: ${String(error)}`,
+  );
+}
+
+/**
+ * What the page and the engine worker show when a wait timed out: the row count and progress
+ * strip the probe waits on, notices, the probe's state, and the worker's own counters
+ * (engine.worker.ts __engineDebug: hold, stream reads, last progress). Each part answers or
+ * says it did not within a few seconds (a main thread or worker stuck in a task cannot).
+ */
+async function stateDump(page: Page, consoleLines: readonly string[]): Promise<string> {
+  const dom = await within(
+    page.evaluate((selectors) => {
+      const text = (selector: string): string | null => document.querySelector(selector)?.textContent?.trim().slice(0, 300) ?? null;
+      const bench = window.__bench;
+      return {
+        now: Math.round(performance.now()),
+        rowCount: text(selectors.rowCount),
+        progress: text(selectors.progress),
+        notices: Array.from(document.querySelectorAll('[data-testid=import-error], [data-testid=import-cancelled]')).map((element) => element.textContent?.trim().slice(0, 300)),
+        statusEngine: text('[data-testid=status-engine]'),
+        previewOpen: document.querySelector(selectors.load) !== null,
+        gridRows: document.querySelectorAll(`${selectors.grid} .ag-row`).length,
+        gridLoadingRows: document.querySelectorAll(`${selectors.grid} .ag-row-loading`).length,
+        bench: bench ? { ...bench, longTasks: bench.longTasks.length } : null,
+      };
+    }, SELECTORS),
+    5_000,
+    'page main thread',
+  );
+  const workers = await Promise.all(
+    page.workers().map(async (worker) => ({
+      url: worker.url().replace(/^.*\//, ''),
+      state: await within(
+        worker.evaluate(() => {
+          const state = (globalThis as { __engineDebug?: unknown }).__engineDebug;
+          return state === undefined ? null : { now: Math.round(performance.now()), ...(state as object) };
+        }),
+        5_000,
+        'worker',
+      ),
+    })),
+  );
+  return JSON.stringify({ dom, workers, console: consoleLines }, null, 1);
+}
+
+export async function importOnce(browser: Browser, url: string, csvPath: string, rows: number, options: ImportOnceOptions = {}): Promise<ChromiumSample> {
+  const timeout = options.timeoutMs ?? IMPORT_TIMEOUT_MS;
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   try {
     const page = await context.newPage();
+    const consoleLines = recordConsole(page);
+    await options.setup?.(page);
     // tsx compiles with keepNames, so the serialised probe calls esbuild's __name helper.
     await page.addInitScript({ content: 'globalThis.__name = (fn) => fn;' });
     await page.addInitScript(installProbe);
@@ -73,10 +152,20 @@ async function importOnce(browser: Browser, url: string, csvPath: string, rows: 
     await page.locator(SELECTORS.previewDetected).filter({ hasNotText: /^(Reading…|—)$/ }).waitFor({ timeout: 60_000 });
     const t0 = Date.now();
     await page.locator(SELECTORS.load).click();
-    await page.waitForFunction(() => window.__bench.firstRowAt !== null, undefined, { timeout: IMPORT_TIMEOUT_MS, polling: 10 });
+    const interaction = options.duringImport?.(page).catch(() => undefined);
+    const wait = async (what: string, predicate: () => boolean, polling: number): Promise<void> => {
+      try {
+        await page.waitForFunction(predicate, undefined, { timeout, polling });
+      } catch (error) {
+        if (error instanceof Error) error.message += `\nwaiting for ${what}, ${Date.now() - t0} ms after Load; state: ${await stateDump(page, consoleLines)}`;
+        throw error;
+      }
+    };
+    await wait('first rows', () => window.__bench.firstRowAt !== null, 10);
     const firstRowsMs = Date.now() - t0;
-    await page.waitForFunction(() => window.__bench.doneAt !== null, undefined, { timeout: IMPORT_TIMEOUT_MS, polling: 50 });
+    await wait('done', () => window.__bench.doneAt !== null, 50);
     const totalMs = Date.now() - t0;
+    await interaction;
     const state: ProbeState = await page.evaluate(() => window.__bench);
     const changeAt = state.loadAt ?? state.changeAt ?? 0;
     const doneAt = state.doneAt ?? Infinity;

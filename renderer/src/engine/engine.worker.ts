@@ -55,6 +55,32 @@ function yieldToHost(): Promise<void> {
   });
 }
 
+/**
+ * Where imports stand, for diagnosing a stalled run from outside: a bench or test reads it
+ * with Playwright's `worker.evaluate(() => globalThis.__engineDebug)` (no request needed, so
+ * it answers even while an import holds the worker's queue). A few counter writes per read.
+ */
+const debug = {
+  importsRunning: 0,
+  imports: 0,
+  /** Holds started, and how each ended. */
+  holds: 0,
+  holdsResumed: 0,
+  holdsTimedOut: 0,
+  isHeld: false,
+  /** resumeImport requests, and those that found no hold. */
+  resumes: 0,
+  resumesUnheld: 0,
+  /** Byte-stream reads (each `reader.read`): started, settled, and when the one pending began. */
+  streamReads: 0,
+  streamReadsSettled: 0,
+  streamReadPendingSince: null as number | null,
+  streamReaders: 0,
+  lastProgress: null as { bytesRead: number; totalBytes: number; rows: number; at: number } | null,
+  lastError: null as string | null,
+};
+(scope as unknown as { __engineDebug: typeof debug }).__engineDebug = debug;
+
 /** An import waiting for the UI to show its first rows (FIRST_SHOW_HOLD_MS): resolved by resumeImport, cancel or the time limit. */
 let uiHold: { done: Promise<void>; release(): void } | null = null;
 
@@ -67,11 +93,17 @@ function holdForUi(): void {
     release() {
       clearTimeout(timer);
       if (uiHold === hold) uiHold = null;
+      debug.isHeld = uiHold !== null;
       resolve();
     },
   };
-  const timer = setTimeout(() => hold.release(), FIRST_SHOW_HOLD_MS);
+  const timer = setTimeout(() => {
+    if (uiHold === hold) debug.holdsTimedOut++;
+    hold.release();
+  }, FIRST_SHOW_HOLD_MS);
   uiHold = hold;
+  debug.holds++;
+  debug.isHeld = true;
 }
 
 /** Between chunks: wait while the UI builds the first screen, else just let queued requests run. */
@@ -106,6 +138,7 @@ function blobSource(blob: Blob, name: string): ByteSource {
         void reader?.cancel().catch(() => undefined);
         reader = blob.slice(offset).stream().getReader({ mode: 'byob' });
         position = offset;
+        debug.streamReaders++;
       }
       // Each read detaches the view it is given and returns the memory in a new one.
       // `into` itself reads as empty once detached, so its place is noted first.
@@ -114,7 +147,11 @@ function blobSource(blob: Blob, name: string): ByteSource {
       const length = into.length;
       let filled = 0;
       while (filled < length) {
+        debug.streamReads++;
+        debug.streamReadPendingSince = performance.now();
         const { value, done } = await reader.read(new Uint8Array(buffer, start + filled, length - filled));
+        debug.streamReadsSettled++;
+        debug.streamReadPendingSince = null;
         if (value) buffer = value.buffer;
         if (done || !value) break;
         filled += value.length;
@@ -130,9 +167,14 @@ async function dispatch(engine: Engine, request: WorkerRequest): Promise<unknown
     case 'importFile': {
       const [blob, name, options] = request.args;
       cancelled.delete(options.importId);
+      debug.imports++;
+      debug.importsRunning++;
       try {
         return await engine.importFile(blobSource(blob, name), options, {
-          onProgress: (progress) => emit({ type: 'progress', progress }),
+          onProgress: (progress) => {
+            debug.lastProgress = { bytesRead: progress.bytesRead, totalBytes: progress.totalBytes, rows: progress.rows, at: performance.now() };
+            emit({ type: 'progress', progress });
+          },
           onFirstRows: (table) => {
             emit({ type: 'firstRows', importId: options.importId, table, firstPage: firstPage(engine, table) });
             if (blob.size >= FIRST_SHOW_HOLD_MIN_BYTES) holdForUi();
@@ -140,7 +182,11 @@ async function dispatch(engine: Engine, request: WorkerRequest): Promise<unknown
           isCancelled: () => cancelled.has(options.importId),
           yieldToHost: importYield,
         });
+      } catch (error) {
+        debug.lastError = String(error);
+        throw error;
       } finally {
+        debug.importsRunning--;
         cancelled.delete(options.importId);
         uiHold?.release();
       }
@@ -155,6 +201,9 @@ async function dispatch(engine: Engine, request: WorkerRequest): Promise<unknown
       return true;
     case 'resumeImport': {
       const wasHeld = uiHold !== null;
+      debug.resumes++;
+      if (wasHeld) debug.holdsResumed++;
+      else debug.resumesUnheld++;
       uiHold?.release();
       return wasHeld;
     }
