@@ -89,9 +89,18 @@ export function useImportQueue(client: EngineClient, platform: WorkbenchPlatform
   const runJob = useCallback(
     async (job: ImportJob) => {
       patchJob(job.id, { state: 'running' });
+      let report: ImportReport;
       try {
-        const report = await client.importFile(job.file, job.file.name, { ...job.options, importId: job.id, budgetBytes: budgetRef.current });
-        callbacksRef.current.onImported(report);
+        report = await client.importFile(job.file, job.file.name, { ...job.options, importId: job.id, budgetBytes: budgetRef.current });
+      } catch (error) {
+        const tableName = jobsRef.current.find((candidate) => candidate.id === job.id)?.tableName ?? null;
+        callbacksRef.current.onFailed(tableName);
+        setNotices((current) => [...current, { id: job.id, fileName: job.file.name, error: toEngineError(error) }]);
+        return;
+      }
+      callbacksRef.current.onImported(report);
+      // Bookkeeping after a finished import: its failure must not report the import as failed.
+      try {
         // Hashed after the import, not beside it: on two cores a parallel hash worker
         // slowed a 1M-row import by seconds, and the hash is only needed once it is done.
         const hash = hashFile(job.file);
@@ -106,9 +115,7 @@ export function useImportQueue(client: EngineClient, platform: WorkbenchPlatform
           .then((table) => callbacksRef.current.onHashed(table))
           .catch(() => undefined); // table dropped meanwhile, or hashing cancelled: nothing to show
       } catch (error) {
-        const tableName = jobsRef.current.find((candidate) => candidate.id === job.id)?.tableName ?? null;
-        callbacksRef.current.onFailed(tableName);
-        setNotices((current) => [...current, { id: job.id, fileName: job.file.name, error: toEngineError(error) }]);
+        console.error('after importing', job.file.name, error); // no hash or recent-files entry; the table is fine
       }
     },
     [client, patchJob, platform, callbacksRef, budgetRef],
