@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type KeyboardEvent, type Ref } from 'react';
 import { AgGridReact } from 'ag-grid-react';
-import type { ColumnHeaderClickedEvent, GridApi, GridReadyEvent } from 'ag-grid-community';
+import type { ColDef, ColumnHeaderClickedEvent, GridApi, GridReadyEvent } from 'ag-grid-community';
 import type { GridQuery, PageResult, TableInfo } from '../../../../shared/engine/api';
 import type { EngineClient } from '../../engine/client';
 import { useLatest } from '../../lib/use-latest';
@@ -65,17 +65,13 @@ export function DataGrid({ client, table, firstPage, clearFiltersHint, handleRef
   // largest task, ~25 ms of CPU) and the app's re-render for the new table do not add up to one
   // long task, and, while a large file streams in, the import has stopped for the first screen
   // by then (FIRST_SHOW_HOLD_MS: it stops after reading on, ~50 ms after sending the first rows).
-  const [isGridMounted, setIsGridMounted] = useState(false);
-  useEffect(() => {
-    let timer = 0;
-    const frame = requestAnimationFrame(() => {
-      timer = window.setTimeout(() => setIsGridMounted(true), 0);
-    });
-    return () => {
-      cancelAnimationFrame(frame);
-      window.clearTimeout(timer);
-    };
-  }, []);
+  //
+  // Then it gets its columns, and then its rows, each a frame later: created, given columns and
+  // datasource at once, it was one task of 45–60 ms on this VM (theme measurements, header and
+  // first rows), over 50 ms in about half the 1M-row imports; in three steps none is.
+  const [gridStep, setGridStep] = useState<'none' | 'created' | 'columns' | 'rows'>('none');
+  useEffect(() => afterNextFrame(() => setGridStep('created')), []);
+  useEffect(() => (gridStep === 'columns' ? afterNextFrame(() => setGridStep('rows')) : undefined), [gridStep]);
   const onIndexingRef = useLatest(onIndexing);
   const onMessageRef = useLatest(onMessage);
   const tableRowsRef = useLatest(table.rowCount);
@@ -137,7 +133,12 @@ export function DataGrid({ client, table, firstPage, clearFiltersHint, handleRef
     [columnsKey, store, openMenu, initialWidths],
   );
 
-  useLiveRefresh(apiRef, datasource, table.rowCount, table.isLoading);
+  // Live refreshes need the datasource attached (the last creation step).
+  const rowsApiRef = useRef<GridApi<GridRow> | null>(null);
+  useEffect(() => {
+    rowsApiRef.current = gridStep === 'rows' ? apiRef.current : null;
+  }, [gridStep]);
+  useLiveRefresh(rowsApiRef, datasource, table.rowCount, table.isLoading);
   const rowCount = useCallback(() => countRef.current, []);
   const selection = useRangeSelection(apiRef, store, rowCount);
   useRangeStats(client, store, queryRef, onStats);
@@ -176,6 +177,7 @@ export function DataGrid({ client, table, firstPage, clearFiltersHint, handleRef
     (event: GridReadyEvent<GridRow>) => {
       apiRef.current = event.api;
       syncColumnOrder();
+      afterNextFrame(() => setGridStep((step) => (step === 'created' ? 'columns' : step)));
     },
     [syncColumnOrder],
   );
@@ -231,11 +233,11 @@ export function DataGrid({ client, table, firstPage, clearFiltersHint, handleRef
         onClearFilters={clearFilters}
       />
       <div className="grid-host" ref={containerRef} data-testid="grid" onKeyDownCapture={onKeyDownCapture}>
-        {isGridMounted ? (
+        {gridStep !== 'none' ? (
           <AgGridReact<GridRow>
             {...STATIC_GRID_OPTIONS}
-            datasource={datasource}
-            columnDefs={columnDefs}
+            datasource={gridStep === 'rows' ? datasource : undefined}
+            columnDefs={gridStep === 'created' ? NO_COLUMNS : columnDefs}
             onGridReady={onGridReady}
             onDisplayedColumnsChanged={syncColumnOrder}
             onCellMouseDown={selection.onCellMouseDown}
@@ -257,4 +259,18 @@ export function DataGrid({ client, table, firstPage, clearFiltersHint, handleRef
       ) : null}
     </div>
   );
+}
+
+const NO_COLUMNS: ColDef<GridRow>[] = [];
+
+/** Runs `action` in a task after the next frame; returns its cancel. */
+function afterNextFrame(action: () => void): () => void {
+  let timer = 0;
+  const frame = requestAnimationFrame(() => {
+    timer = window.setTimeout(action, 0);
+  });
+  return () => {
+    cancelAnimationFrame(frame);
+    window.clearTimeout(timer);
+  };
 }
