@@ -20,6 +20,8 @@ export interface ChromiumSample {
   firstRowsPageMs: number;
   totalPageMs: number;
   maxLongTaskMs: number;
+  /** For the longest task over 50 ms during the import: when (ms after Load) and what ran in its frame. */
+  longestTaskScripts: string;
   longTasks: number;
   maxFrameGapMs: number;
   framesOver50: number;
@@ -109,7 +111,7 @@ async function stateDump(page: Page, consoleLines: readonly string[]): Promise<s
         previewOpen: document.querySelector(selectors.load) !== null,
         gridRows: document.querySelectorAll(`${selectors.grid} .ag-row`).length,
         gridLoadingRows: document.querySelectorAll(`${selectors.grid} .ag-row-loading`).length,
-        bench: bench ? { ...bench, longTasks: bench.longTasks.length } : null,
+        bench: bench ? { ...bench, longTasks: bench.longTasks.length, longFrames: bench.longFrames.length } : null,
       };
     }, SELECTORS),
     5_000,
@@ -170,7 +172,10 @@ export async function importOnce(browser: Browser, url: string, csvPath: string,
     const changeAt = state.loadAt ?? state.changeAt ?? 0;
     const doneAt = state.doneAt ?? Infinity;
     const during = state.longTasks.filter((task) => task.start + task.duration >= changeAt && task.start <= doneAt);
+    const longest = during.reduce<(typeof during)[number] | null>((worst, task) => (task.duration > (worst?.duration ?? 50) ? task : worst), null);
+    const frame = longest ? state.longFrames.find((f) => f.start <= longest.start + 1 && f.start + f.duration >= longest.start + longest.duration - 1) : undefined;
     return {
+      longestTaskScripts: longest ? `at +${round(longest.start - changeAt)} ms: ${frame ? frame.scripts.join('; ') : 'no frame data'}` : '',
       firstRowsMs,
       totalMs,
       firstRowsPageMs: round((state.firstRowAt ?? 0) - changeAt),
@@ -196,7 +201,7 @@ export async function runChromiumImports(root: string, csvPath: string, rows: nu
       const sample = await importOnce(browser, server.url, csvPath, rows);
       log(
         `  chromium import rep ${rep + 1}/${reps}: ${sample.totalMs} ms, first rows ${sample.firstRowsMs} ms, ` +
-          `max long task ${sample.maxLongTaskMs} ms, max frame gap ${sample.maxFrameGapMs} ms`,
+          `max long task ${sample.maxLongTaskMs} ms, max frame gap ${sample.maxFrameGapMs} ms${sample.longestTaskScripts ? ` (${sample.longestTaskScripts})` : ''}`,
       );
       samples.push(sample);
     }

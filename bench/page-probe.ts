@@ -17,6 +17,8 @@ export interface ProbeState {
   firstRowText: string | null;
   doneAt: number | null;
   longTasks: { start: number; duration: number }[];
+  /** Long Animation Frames with blocking time: what ran in them (invoker, function, duration), to tell which code a long task was. */
+  longFrames: { start: number; duration: number; scripts: string[] }[];
   /** Largest gap between animation frames since `change`, until done. */
   maxFrameGap: number;
   framesOver50: number;
@@ -41,11 +43,19 @@ declare global {
 
 /** Serialised by Playwright: must be self-contained (no imports, no closures). */
 export function installProbe(): void {
-  const state: ProbeState = { changeAt: null, loadAt: null, firstRowAt: null, firstRowText: null, doneAt: null, longTasks: [], maxFrameGap: 0, framesOver50: 0 };
+  const state: ProbeState = { changeAt: null, loadAt: null, firstRowAt: null, firstRowText: null, doneAt: null, longTasks: [], longFrames: [], maxFrameGap: 0, framesOver50: 0 };
   window.__bench = state;
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) state.longTasks.push({ start: entry.startTime, duration: entry.duration });
   }).observe({ type: 'longtask', buffered: true });
+  interface FrameScript { duration: number; invoker: string; sourceFunctionName: string; forcedStyleAndLayoutDuration: number }
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries() as unknown as { startTime: number; duration: number; blockingDuration: number; scripts: FrameScript[] }[]) {
+      if (entry.blockingDuration <= 0) continue;
+      const scripts = entry.scripts.map((script) => `${script.invoker} ${script.sourceFunctionName || '?'} ${Math.round(script.duration)} ms (layout ${Math.round(script.forcedStyleAndLayoutDuration)})`);
+      state.longFrames.push({ start: entry.startTime, duration: entry.duration, scripts });
+    }
+  }).observe({ type: 'long-animation-frame', buffered: true });
 
   let lastFrame = performance.now();
   const onFrame = (now: number): void => {
