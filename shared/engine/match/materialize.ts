@@ -1,6 +1,7 @@
 import type { EngineContext } from '../context';
 import { quoteIdentifier } from '../ingest/names';
 import { bulkInserter } from '../sqlite/bulk-insert';
+import { fallbackSql } from './normalize-keys';
 import { KIND_NAMES, STATUS_NAMES, type RunState } from './run-state';
 import type { SideData } from './side-data';
 import type { MatchSpec } from './spec';
@@ -58,8 +59,8 @@ export function materialize(context: EngineContext, spec: MatchSpec, state: RunS
     writeMatches(context, tables, state);
     writeSide(context, tables.left, state.left, state.L, state.matches.kind);
     writeSide(context, tables.right, state.right, state.R, state.matches.kind);
-    const keyL = writeKeyMap(context, 'left', `${prefix}_keys_l`, state);
-    const keyR = writeKeyMap(context, 'right', `${prefix}_keys_r`, state);
+    const keyL = writeKeyMap(context, 'left', `${prefix}_keys_l`, state, spec);
+    const keyR = writeKeyMap(context, 'right', `${prefix}_keys_r`, state, spec);
     const codes = (column: string, names: readonly string[]) => `CASE ${column} ${names.map((name, code) => `WHEN ${code} THEN '${name}'`).join(' ')} END`;
     const leftAmount = sourced(state.left.expressions.amount, 's');
     const rightAmount = sourced(state.right.expressions.amount, 't');
@@ -199,7 +200,7 @@ function writeSide(context: EngineContext, table: string, data: SideData, side: 
  * memory in one block and bound by pointer: bound as JS strings, a million
  * rows (a regex over every bank line) took over 15 s.
  */
-function writeKeyMap(context: EngineContext, own: 'left' | 'right', table: string, state: RunState): string {
+function writeKeyMap(context: EngineContext, own: 'left' | 'right', table: string, state: RunState, spec: MatchSpec): string {
   const data = own === 'left' ? state.left : state.right;
   const raw = data.rawKeys;
   if (!raw) return data.expressions.key === 'NULL' ? 'NULL' : sourced(data.expressions.key);
@@ -264,5 +265,5 @@ function writeKeyMap(context: EngineContext, own: 'left' | 'right', table: strin
   }
   const rawText = sourced(data.expressions.key);
   const lookup = (column: string) => `(SELECT k.${column} FROM ${q} k WHERE k.raw = ${rawText})`;
-  return `CASE WHEN ${rawText} IS NULL THEN NULL WHEN EXISTS ${lookup('raw')} THEN ${lookup('key')} ELSE ${rawText} END`;
+  return `CASE WHEN ${rawText} IS NULL THEN NULL WHEN EXISTS ${lookup('raw')} THEN ${lookup('key')} ELSE ${fallbackSql(spec.keys, rawText)} END`;
 }

@@ -3,11 +3,36 @@ import { KeyInterner, STAGE_BATCH } from './key-interner';
 import { keyPipeline } from './normalize';
 import type { KeyPair, Normalizer } from './spec';
 
-/** Each distinct raw key's normalised key id (-1: none), and whether its text changed. */
+/** Each distinct raw key's normalised key id (-1: none), and whether the views need it stored. */
 export interface NormalisedKeys {
   normalised: Int32Array;
-  /** 1 where the normalised key is not the raw text itself (or there is none): the key map stores only these. */
+  /**
+   * 1 where the normalised key is not what the views' SQL fallback gives for
+   * the raw text (`fallbackSql`): the key map stores only these.
+   */
   changed: Uint8Array;
+}
+
+/**
+ * What the views compute for a raw key the map does not hold. With only trim
+ * and casefold it is the same pipeline in SQL (exact on ASCII: SQLite's
+ * lower() folds A–Z only, and trim is given JS's ASCII whitespace), so the map
+ * holds just the keys where JS and SQL differ (non-ASCII letters or spaces);
+ * casefold on a million mixed-case references stored a million rows before.
+ * Otherwise the fallback is the raw text itself.
+ */
+export function fallbackSql(pairs: readonly KeyPair[], rawText: string): string {
+  const steps = sqlSteps(pairs);
+  if (!steps) return rawText;
+  let expression = rawText;
+  for (const step of steps) expression = step === 'trim' ? `trim(${expression}, ' ' || char(9, 10, 11, 12, 13))` : `lower(${expression})`;
+  return `nullif(${expression}, '')`;
+}
+
+function sqlSteps(pairs: readonly KeyPair[]): AsciiStep[] | null {
+  if (pairs.length !== 1) return null;
+  const steps = asciiSteps(pairs[0]!.normalize);
+  return steps && steps.every((step) => step !== 'alnum') ? steps : null;
 }
 
 type AsciiStep = 'trim' | 'casefold' | 'alnum';
@@ -45,23 +70,33 @@ export function normaliseRawKeys(raw: KeyInterner, pairs: readonly KeyPair[], ke
     if (length > scratch.length) scratch = new Uint8Array(length * 2);
     if (ascii && isAscii) {
       const out = applyAscii(ascii, bytes, start, length, scratch);
-      if (out === 0) {
-        normalised[id] = -1; // '' is no key, as in normalizeKey
-        changed[id] = 1;
-      } else {
-        changed[id] = out === length && sameBytes(bytes, start, scratch, length) ? 0 : 1;
-        stage(id, out);
-      }
+      if (out === 0) normalised[id] = -1; // '' is no key, as in normalizeKey
+      else stage(id, out);
       continue;
     }
     const text = isAscii ? asciiText(bytes, start, length) : decodeUtf8(bytes.subarray(start, start + length));
     const result = pipeline ? pipeline(text) : text;
-    changed[id] = result === text ? 0 : 1;
     if (result === null) normalised[id] = -1;
     else if (result.length <= scratch.length && encodeAscii(result, scratch)) stage(id, result.length);
     else normalised[id] = keys.internText(result);
   }
   keys.internStaged(normalised, batch);
+  // Against what the views would compute without the map: the SQL pipeline, or the raw text.
+  const fallback = sqlSteps(pairs);
+  for (let id = 0; id < count; id++) {
+    const start = raw.offsetOf(id);
+    const length = raw.lengthOf(id);
+    if (length > scratch.length) scratch = new Uint8Array(length * 2);
+    // On bytes, the trim and casefold steps touch only ASCII bytes, as SQLite's trim() and lower() do.
+    const expected = fallback ? applyAscii(fallback, bytes, start, length, scratch) : copyInto(bytes, start, length, scratch);
+    const isNull = fallback !== null && expected === 0;
+    const key = normalised[id]!;
+    if (key < 0) changed[id] = isNull ? 0 : 1;
+    else {
+      const own = keys.utf8(key);
+      changed[id] = !isNull && own.length === expected && sameBytes(own, 0, scratch, expected) ? 0 : 1;
+    }
+  }
   return { normalised, changed };
 }
 
@@ -110,6 +145,11 @@ function applyAscii(steps: readonly AsciiStep[], bytes: Uint8Array, start: numbe
     }
   }
   return n;
+}
+
+function copyInto(bytes: Uint8Array, start: number, length: number, out: Uint8Array): number {
+  for (let i = 0; i < length; i++) out[i] = bytes[start + i]!;
+  return length;
 }
 
 function sameBytes(a: Uint8Array, start: number, b: Uint8Array, length: number): boolean {

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { KeyInterner } from '../../../shared/engine/match/key-interner';
 import { keyPipeline } from '../../../shared/engine/match/normalize';
-import { normaliseRawKeys } from '../../../shared/engine/match/normalize-keys';
+import { fallbackSql, normaliseRawKeys } from '../../../shared/engine/match/normalize-keys';
+import { sqliteRuntime } from '../../support/sqlite';
 import type { KeyPair, Normalizer } from '../../../shared/engine/match/spec';
 import { importText, newEngine } from '../../support/engine';
 
@@ -11,7 +12,8 @@ const keyArb = fc.array(fc.constantFrom(...PIECES), { maxLength: 8 }).map((parts
 const stepArb = fc.constantFrom<Normalizer>('trim', 'casefold', 'alnum', { regex: '(\\d+)' }, { regex: '[a-z]+' });
 
 describe('normalising raw keys', () => {
-  it('gives each raw key the id of exactly what the string pipeline gives, byte path or not', () => {
+  it('gives each raw key the id of exactly what the string pipeline gives, byte path or not; marks it for the map exactly where the SQL fallback differs', async () => {
+    const sqlite = (await sqliteRuntime()).open();
     fc.assert(
       fc.property(fc.array(keyArb, { maxLength: 40 }), fc.array(stepArb, { minLength: 1, maxLength: 3 }), (raws, steps) => {
         const pairs: KeyPair[] = [{ left: 'k', right: 'k', normalize: steps }];
@@ -24,7 +26,9 @@ describe('normalising raw keys', () => {
           const expected = pipeline(text);
           const id = normalised[ids[i]!]!;
           expect(id >= 0 ? keys.text(id) : null, JSON.stringify({ text, steps })).toBe(expected);
-          expect(changed[ids[i]!]).toBe(expected === text ? 0 : 1);
+          // What the views compute without the map, run in SQLite itself.
+          const fallback = sqlite.db.exec(`SELECT ${fallbackSql(pairs, '?')}`, [text])[0]?.values[0]?.[0] ?? null;
+          expect(changed[ids[i]!], JSON.stringify({ text, steps, fallback })).toBe(expected === fallback ? 0 : 1);
         });
       }),
       { numRuns: 300 },
@@ -46,5 +50,23 @@ describe('normalised keys in the result views', () => {
     expect(engine.query('SELECT raw, key FROM match_norm_keys_l ORDER BY raw').rows).toEqual([['   ', null], ['  ABC  ', 'abc'], ['Q-1', 'q1'], ['Zürich 7', 'zürich7']]);
     expect(engine.query('SELECT raw, key FROM match_norm_keys_r ORDER BY raw').rows).toEqual([['XYZ', 'xyz'], ['ZÜRICH-7', 'zürich7']]);
     expect(engine.query("SELECT key, left_id, right_id FROM match_norm_matches ORDER BY left_id").rows).toEqual([['abc', 1, 1], ['xyz', 3, 2], ['q1', 5, 3], ['zürich7', 6, 4]]);
+  });
+
+  it('shows in the rows view exactly the key the JS pipeline gives, through the map or the SQL fallback', async () => {
+    const pad = fc.array(fc.constantFrom(' ', '\u00a0', '\u2003'), { maxLength: 2 }).map((parts) => parts.join(''));
+    const core = fc.array(fc.constantFrom('a', 'B', 'É', 'é', 'İ', 'ß', 'Σ', '7', '-', ' '), { minLength: 1, maxLength: 5 }).map((parts) => `k${parts.join('')}`);
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(pad, core, pad).map(([a, b, c]) => a + b + c), { minLength: 1, maxLength: 12 }), fc.constantFrom<Normalizer[]>(['trim', 'casefold'], ['casefold'], ['trim']), async (keys, normalize) => {
+        const engine = await newEngine();
+        const csv = `ref,amount\n${keys.map((key) => `"${key}",1.00`).join('\n')}\n`;
+        await importText(engine, 'ledger.csv', csv);
+        await importText(engine, 'bank.csv', csv);
+        engine.match({ name: 'prop', left: { table: 'ledger' }, right: { table: 'bank' }, keys: [{ left: 'ref', right: 'ref', normalize }] });
+        const pipeline = keyPipeline([{ left: 'ref', right: 'ref', normalize }])!;
+        const rows = engine.query("SELECT s.ref, r.key FROM match_prop_rows r JOIN ledger s ON s.rowid = r.row_id WHERE r.side = 'L' ORDER BY r.row_id").rows;
+        for (const [raw, key] of rows) expect(key, JSON.stringify({ raw, normalize })).toBe(pipeline(String(raw)));
+      }),
+      { numRuns: 40 },
+    );
   });
 });
