@@ -62,7 +62,7 @@ describe('normalised keys in the result views', () => {
         await importText(engine, 'ledger.csv', csv);
         await importText(engine, 'bank.csv', csv);
         engine.match({ name: 'prop', left: { table: 'ledger' }, right: { table: 'bank' }, keys: [{ left: 'ref', right: 'ref', normalize }] });
-        const pipeline = keyPipeline([{ left: 'ref', right: 'ref', normalize }])!;
+        const pipeline = keyPipeline([{ normalize }])!;
         const rows = engine.query("SELECT s.ref, r.key FROM match_prop_rows r JOIN ledger s ON s.rowid = r.row_id WHERE r.side = 'L' ORDER BY r.row_id").rows;
         for (const [raw, key] of rows) expect(key, JSON.stringify({ raw, normalize })).toBe(pipeline(String(raw)));
       }),
