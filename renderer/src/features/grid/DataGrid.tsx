@@ -240,6 +240,9 @@ export function DataGrid({ client, table, firstPage, clearFiltersHint, handleRef
       />
       <div className="grid-host" ref={containerRef} data-testid="grid" onKeyDownCapture={onKeyDownCapture}>
         {gridStep !== 'none' ? (
+          // Hidden while created: AG Grid's theme measurements (a forced layout per CSS size) then
+          // find nothing to measure and run from its ResizeObserver once the grid is shown.
+          <div className="grid-frame" hidden={gridStep === 'created'}>
           <AgGridReact<GridRow>
             {...STATIC_GRID_OPTIONS}
             datasource={gridStep === 'rows' ? datasource : undefined}
@@ -251,6 +254,7 @@ export function DataGrid({ client, table, firstPage, clearFiltersHint, handleRef
             onCellFocused={selection.onCellFocused}
             onColumnHeaderClicked={onColumnHeaderClicked}
           />
+          </div>
         ) : null}
       </div>
       {menu ? (
