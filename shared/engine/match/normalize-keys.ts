@@ -37,6 +37,8 @@ function sqlSteps(pairs: readonly KeyPair[]): AsciiStep[] | null {
 
 type AsciiStep = 'trim' | 'casefold' | 'alnum';
 
+const UNDECIDED = 2;
+
 /**
  * Normalises every distinct raw key once and interns the results in `keys`.
  *
@@ -54,7 +56,10 @@ export function normaliseRawKeys(raw: KeyInterner, pairs: readonly KeyPair[], ke
   const ascii = pairs.length === 1 ? asciiSteps(pairs[0]!.normalize) : null;
   const count = raw.size;
   const normalised = new Int32Array(count);
-  const changed = new Uint8Array(count);
+  // UNDECIDED until the last pass; a key the byte path normalised is decided at once when the
+  // views' SQL fallback is that same pipeline (their results agree on ASCII by construction).
+  const changed = new Uint8Array(count).fill(UNDECIDED);
+  const fallback = sqlSteps(pairs);
   const bytes = raw.allBytes();
   const batch = new Int32Array(STAGE_BATCH);
   let scratch = new Uint8Array(256);
@@ -72,6 +77,7 @@ export function normaliseRawKeys(raw: KeyInterner, pairs: readonly KeyPair[], ke
       const out = applyAscii(ascii, bytes, start, length, scratch);
       if (out === 0) normalised[id] = -1; // '' is no key, as in normalizeKey
       else stage(id, out);
+      if (fallback) changed[id] = 0;
       continue;
     }
     const text = isAscii ? asciiText(bytes, start, length) : decodeUtf8(bytes.subarray(start, start + length));
@@ -82,8 +88,8 @@ export function normaliseRawKeys(raw: KeyInterner, pairs: readonly KeyPair[], ke
   }
   keys.internStaged(normalised, batch);
   // Against what the views would compute without the map: the SQL pipeline, or the raw text.
-  const fallback = sqlSteps(pairs);
   for (let id = 0; id < count; id++) {
+    if (changed[id] !== UNDECIDED) continue;
     const start = raw.offsetOf(id);
     const length = raw.lengthOf(id);
     if (length > scratch.length) scratch = new Uint8Array(length * 2);

@@ -1,7 +1,7 @@
 import { EngineError } from '../errors';
 import { isExactMinor } from '../money/exact-sum';
 import { Candidates, resolveCandidates } from './resolve';
-import { addMatch, roundDays, STATUS_CODE, type RunState } from './run-state';
+import { addMatch, dayDelta, STATUS_CODE, type RunState } from './run-state';
 
 import type { SideData } from './side-data';
 import type { MatchSpec } from './spec';
@@ -75,10 +75,6 @@ function multiKeys(state: RunState, cache: PassCache, spec: MatchSpec): Uint8Arr
   const counts = keyCounts(spec.group?.side === 'left' ? state.left : state.right, state.interners.keys.size);
   for (let k = 0; k < counts.length; k++) counts[k] = counts[k]! > 1 ? 1 : 0;
   return (cache.multi = counts);
-}
-
-function dayDelta(to: number, from: number): number {
-  return Number.isNaN(to) || Number.isNaN(from) ? Number.NaN : roundDays(to - from);
 }
 
 function distance(da: number, to: number, from: number): number {

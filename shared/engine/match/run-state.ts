@@ -140,9 +140,7 @@ export class MatchList {
   /** Days apart (right minus left, rounded half away from zero); NaN = unknown. */
   days(i: number): number {
     if (this.kind[i] !== ONE_TO_ONE) return this.general.get(i)!.days;
-    const to = this.right.day[this.rightRow[i]!]!;
-    const from = this.left.day[this.leftRow[i]!]!;
-    return Number.isNaN(to) || Number.isNaN(from) ? Number.NaN : roundDays(to - from);
+    return dayDelta(this.right.day[this.rightRow[i]!]!, this.left.day[this.leftRow[i]!]!);
   }
 
   /** Fee netted into a group match; NaN = none. */
@@ -198,6 +196,11 @@ export function addMatch(list: MatchList, match: NewMatch): number {
     delta: match.delta, days: match.days, fee: match.fee, leftId: match.leftId, rightId: match.rightId,
   });
   return list.size;
+}
+
+/** Days from `from` to `to`, rounded as SQLite does; NaN if either is unknown. */
+export function dayDelta(to: number, from: number): number {
+  return Number.isNaN(to) || Number.isNaN(from) ? Number.NaN : roundDays(to - from);
 }
 
 /** SQLite's round(): half away from zero. */
