@@ -22,16 +22,16 @@ export interface SideData {
   table: TableInfo;
   /** Row count. */
   n: number;
-  /** Source rowids, ascending. */
-  ids: Float64Array;
+  /** Source rowids, ascending (32-bit where every rowid fits: 4 fresh bytes a row, not 8). */
+  ids: Int32Array | Float64Array;
   /** Key id in the shared interner; -1 = no key. */
   key: Int32Array;
   /** Amount at the run's common scale (sign applied); NaN = no number. */
   amount: Float64Array;
-  /** Julian day number; NaN = no date. */
-  day: Float64Array;
-  /** Currency code in the shared currency interner. */
-  currency: Int32Array;
+  /** Julian day number; NaN = no date. Single precision holds every whole and half day of years 0–9999 exactly; wider only if a value needs it. */
+  day: Float32Array | Float64Array;
+  /** Currency code in the shared currency interner (16-bit unless there are more codes). */
+  currency: Uint16Array | Int32Array;
   /** Fee at the run's scale (grouped side with a fee column only, else empty); NaN = none. */
   fee: Float64Array;
   /** Per currency code: rows and exact total, read straight from the source. */
@@ -106,12 +106,18 @@ export function loadSide(context: EngineContext, spec: MatchSpec, side: Side, sc
   const dates = new DistinctValues(context, 'julianday(?)', (value) => (value === null ? Number.NaN : Number(value)));
   const currencyOf = new DistinctValues(context, 'upper(trim(?))', (value) => interners.currencies.internText(value === null ? '' : String(value)));
 
+  // Fresh pages cost ~8 µs each on the first run here (more in Chromium), so the columns are
+  // as narrow as their values allow: 22 bytes a row where all-double columns took 32.
   const capacity = Math.max(16, table.rowCount);
-  let ids = new Float64Array(capacity);
+  // Two subqueries: SQLite looks up a lone min() or max() of the rowid in the b-tree, but scans the table for both at once.
+  const from = quoteIdentifier(table.name);
+  const [minRowId, maxRowId] = (context.sqlite.db.exec(`SELECT (SELECT min(rowid) FROM ${from}), (SELECT max(rowid) FROM ${from})`)[0]?.values[0] ?? [0, 0]).map(Number);
+  const narrowIds = (minRowId ?? 0) >= -INT32_MAX && (maxRowId ?? 0) <= INT32_MAX;
+  let ids: Int32Array | Float64Array = narrowIds ? new Int32Array(capacity) : new Float64Array(capacity);
   let keys = new Int32Array(capacity);
   let amounts = new Float64Array(capacity);
-  let days = new Float64Array(capacity);
-  let currencies = new Int32Array(capacity);
+  let days: Float32Array | Float64Array = new Float32Array(capacity);
+  let currencies: Uint16Array | Int32Array = new Uint16Array(capacity);
   // Without a fee column no fee array: 8 MB per million rows not written is 8 MB of page faults saved.
   let fees = new Float64Array(hasFee ? capacity : 0);
   // With normalisers, the scan interns raw keys (their ids go in `keys` for now); each distinct
@@ -124,53 +130,58 @@ export function loadSide(context: EngineContext, spec: MatchSpec, side: Side, sc
   const totalsByCode: (ExactSum | undefined)[] = [];
   // Rows whose keys wait in the interner's staged batch.
   const stagedRows = new Int32Array(STAGE_BATCH);
-  const flushKeys = () => scanned.internStaged(keys, stagedRows);
   let n = 0;
+  // The SQLite calls as locals: through the module object the column reads cost half as much again (native-calls.ts).
+  const { columnType, columnDouble, columnText, columnBytes } = context.sqlite.native;
   try {
-    scanNative(context.sqlite, sql, [], (row) => {
-      if (n === ids.length) {
-        flushKeys(); // the staged ids go into the array about to be replaced
-        ids = growFloat(ids);
-        amounts = growFloat(amounts);
-        days = growFloat(days);
-        if (hasFee) fees = growFloat(fees);
-        keys = growInt(keys);
-        currencies = growInt(currencies);
-      }
-      ids[n] = row.number(0);
-      // Every cell is fetched before the heap view is taken: a text conversion may grow WASM
-      // memory. A NULL cell has a null text pointer, which saves a type() call per cell.
-      const keyPointer = hasKey ? row.textPointer(1) : 0;
-      const keyLength = keyPointer ? row.textLength(1) : 0;
-      const amountValue = row.type(2) === SQLITE_INTEGER ? row.number(2) : Number.NaN;
-      const datePointer = hasDate ? row.textPointer(3) : 0;
-      const dateLength = datePointer ? Math.min(10, row.textLength(3)) : 0; // julianday(substr(date, 1, 10))
-      const currencyPointer = hasCurrency ? row.textPointer(4) : 0;
-      const currencyLength = currencyPointer ? row.textLength(4) : 0;
-      if (hasFee) fees[n] = row.type(5) === SQLITE_INTEGER ? row.number(5) * feeMultiplier : Number.NaN;
-      const heap = context.sqlite.heap();
-      if (!keyPointer) keys[n] = hasKey && row.type(1) !== SQLITE_NULL ? scanned.internText('') : -1;
-      else {
-        // The text of any value, as CAST(… AS TEXT); its id is filled in when the batch is interned.
-        stagedRows[scanned.staged] = n;
-        scanned.stage(heap, keyPointer, keyLength);
-        if (scanned.staged === STAGE_BATCH) flushKeys();
-      }
-      const amount = amountValue * multiplier;
-      if (!Number.isNaN(amount) && !isExactMinor(amount)) throw new EngineError('bad-input', `Match spec: ${own} amount in row ${ids[n]} is too large to match exactly`);
-      amounts[n] = amount;
-      days[n] = datePointer ? dates.of(heap, datePointer, dateLength) : Number.NaN;
-      // dates.of may have run a query (and grown memory): take a fresh view.
-      const currency = hasCurrency ? currencyOf.of(context.sqlite.heap(), currencyPointer, currencyLength) : noCurrency;
-      currencies[n] = currency;
-      let totals = totalsByCode[currency];
-      if (!totals) totalsByCode[currency] = totals = new ExactSum();
-      // Rows without a number count as rows, not as money.
-      if (Number.isNaN(amount)) totals.count++;
-      else totals.add(amount);
-      n++;
+    scanNative(context.sqlite, sql, (stmt) => {
+    if (n === ids.length) {
+      scanned.internStaged(keys, stagedRows); // the staged ids go into the array about to be replaced
+      ids = grown(ids);
+      amounts = grown(amounts);
+      days = grown(days);
+      if (hasFee) fees = grown(fees);
+      keys = grown(keys);
+      currencies = grown(currencies);
+    }
+    const rowId = columnDouble(stmt, 0);
+    // Every cell is fetched before the heap view is taken: a text conversion may grow WASM
+    // memory. A NULL cell has a null text pointer, which saves a type() call per cell.
+    const keyPointer = hasKey ? columnText(stmt, 1) : 0;
+    const keyLength = keyPointer ? columnBytes(stmt, 1) : 0;
+    const amountValue = columnType(stmt, 2) === SQLITE_INTEGER ? columnDouble(stmt, 2) : Number.NaN;
+    const datePointer = hasDate ? columnText(stmt, 3) : 0;
+    const dateLength = datePointer ? Math.min(10, columnBytes(stmt, 3)) : 0; // julianday(substr(date, 1, 10))
+    const currencyPointer = hasCurrency ? columnText(stmt, 4) : 0;
+    const currencyLength = currencyPointer ? columnBytes(stmt, 4) : 0;
+    if (hasFee) fees[n] = columnType(stmt, 5) === SQLITE_INTEGER ? columnDouble(stmt, 5) * feeMultiplier : Number.NaN;
+    ids[n] = rowId;
+    const heap = context.sqlite.heap();
+    if (!keyPointer) keys[n] = hasKey && columnType(stmt, 1) !== SQLITE_NULL ? scanned.internText('') : -1;
+    else {
+      // The text of any value, as CAST(… AS TEXT); its id is filled in when the batch is interned.
+      stagedRows[scanned.staged] = n;
+      scanned.stage(heap, keyPointer, keyLength);
+      if (scanned.staged === STAGE_BATCH) scanned.internStaged(keys, stagedRows);
+    }
+    const amount = amountValue * multiplier;
+    if (!Number.isNaN(amount) && !isExactMinor(amount)) throw new EngineError('bad-input', `Match spec: ${own} amount in row ${rowId} is too large to match exactly`);
+    amounts[n] = amount;
+    const day = datePointer ? dates.of(heap, datePointer, dateLength) : Number.NaN;
+    if (day === day && Math.fround(day) !== day && days instanceof Float32Array) days = Float64Array.from(days);
+    days[n] = day;
+    // dates.of may have run a query (and grown memory): take a fresh view.
+    const currency = hasCurrency ? currencyOf.of(context.sqlite.heap(), currencyPointer, currencyLength) : noCurrency;
+    if (currency > 0xffff && currencies instanceof Uint16Array) currencies = Int32Array.from(currencies);
+    currencies[n] = currency;
+    let totals = totalsByCode[currency];
+    if (!totals) totalsByCode[currency] = totals = new ExactSum();
+    // Rows without a number count as rows, not as money.
+    if (Number.isNaN(amount)) totals.count++;
+    else totals.add(amount);
+    n++;
     });
-    flushKeys();
+    scanned.internStaged(keys, stagedRows);
   } catch (error) {
     if (error instanceof EngineError) throw error;
     throw new EngineError('bad-input', `Match spec: ${own} side query failed: ${error instanceof Error ? error.message : String(error)}`);
@@ -269,14 +280,11 @@ export function indexOfRow(data: SideData, rowId: number): number {
   return -1;
 }
 
-function growFloat(array: Float64Array) {
-  const next = new Float64Array(array.length * 2);
-  next.set(array);
-  return next;
-}
+const INT32_MAX = 2 ** 31 - 1;
 
-function growInt(array: Int32Array) {
-  const next = new Int32Array(array.length * 2);
+/** A copy of `array` twice as long, of the same kind. */
+function grown<T extends Int32Array | Uint16Array | Float32Array | Float64Array>(array: T): T {
+  const next = new (array.constructor as new (length: number) => T)(array.length * 2);
   next.set(array);
   return next;
 }

@@ -10,40 +10,26 @@ export const SQLITE_FLOAT = 2;
 /**
  * Row-at-a-time reading through sql.js's raw exports, for scans of a million
  * rows: `Statement.get()` builds a JS array and a JS string per cell, which
- * costs more than the scan itself. Here the caller reads numbers directly and
- * text as (pointer, length) into the WASM heap, valid until the next step.
+ * costs more than the scan itself. `read` gets the statement handle for each
+ * row and reads the cells it wants with `sqlite.native` (numbers directly,
+ * text as a pointer and length into the WASM heap, valid until the next row).
+ * Returns the number of rows.
  */
-export interface NativeRow {
-  type(column: number): number;
-  number(column: number): number;
-  /** Pointer to the cell's UTF-8 bytes (the text form of any value). */
-  textPointer(column: number): number;
-  /** Byte length of the cell's text; call after textPointer. */
-  textLength(column: number): number;
-}
-
-export function scanNative(sqlite: Sqlite, sql: string, params: number[], onRow: (row: NativeRow) => void): number {
-  const { module, db } = sqlite;
+export function scanNative(sqlite: Sqlite, sql: string, read: (stmt: number) => void): number {
+  const { module, db, native } = sqlite;
+  const step = native.step;
   const stmt = prepareHandle(sqlite, sql);
-  const handle = stmt;
-  const row: NativeRow = {
-    type: (column) => module._sqlite3_column_type(handle, column),
-    number: (column) => module._sqlite3_column_double(handle, column),
-    textPointer: (column) => module._sqlite3_column_text(handle, column),
-    textLength: (column) => module._sqlite3_column_bytes(handle, column),
-  };
   let count = 0;
   try {
-    params.forEach((value, i) => module._sqlite3_bind_double(handle, i + 1, value));
     for (;;) {
-      const rc = module._sqlite3_step(handle);
+      const rc = step(stmt);
       if (rc === SQLITE_DONE) break;
       if (rc !== SQLITE_ROW) throw new Error(module.UTF8ToString(module._sqlite3_errmsg(db.db)));
-      onRow(row);
+      read(stmt);
       count++;
     }
   } finally {
-    module._sqlite3_finalize(handle);
+    native.finalize(stmt);
   }
   return count;
 }

@@ -1,3 +1,4 @@
+import { nativeCalls, type NativeCalls } from './native-calls';
 import type { InitSqlJs, SqlJsConfig, SqlJsDatabase, SqlJsModule } from './sqljs-types';
 
 /**
@@ -12,6 +13,8 @@ import type { InitSqlJs, SqlJsConfig, SqlJsDatabase, SqlJsModule } from './sqljs
 export interface Sqlite {
   readonly db: SqlJsDatabase;
   readonly module: SqlJsModule;
+  /** The module's raw SQLite calls, for per-row loops. */
+  readonly native: NativeCalls;
   /** A fresh view of the heap: memory growth detaches earlier views. */
   heap(): Uint8Array;
 }
@@ -62,6 +65,7 @@ export async function loadSqliteRuntime(initSqlJs: InitSqlJs, wasmBinary: ArrayB
   // The one cast at this boundary: our config is the Emscripten shape sql.js expects.
   const loaded = await initSqlJs(config as never);
   const module = loaded as SqlJsModule;
+  const native = nativeCalls(module);
   let view = new Uint8Array(0);
   function heap(): Uint8Array {
     // Growing WASM memory detaches the old buffer, which leaves its views empty, so an empty
@@ -76,7 +80,7 @@ export async function loadSqliteRuntime(initSqlJs: InitSqlJs, wasmBinary: ArrayB
   function open(): Sqlite {
     const db = new module.Database(null);
     moveToMemory(module, db, heap);
-    return { db, module, heap };
+    return { db, module, native, heap };
   }
   function openFrom(bytes: Uint8Array): Sqlite {
     const file = new module.Database(bytes);
