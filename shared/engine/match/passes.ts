@@ -25,12 +25,15 @@ export function indexByKey(data: SideData, keyCount: number): KeyIndex {
     if (k >= 0) start[k + 1] = start[k + 1]! + 1;
   }
   for (let k = 0; k < keyCount; k++) start[k + 1] = start[k + 1]! + start[k]!;
-  const fill = start.slice(0, keyCount);
   const rows = new Int32Array(start[keyCount]!);
+  // Filled through `start` itself, which leaves start[k] at key k + 1's start; one shift puts
+  // it back. A copy of `start` to fill through was 4 MB of fresh pages at 1M keys.
   for (let i = 0; i < data.n; i++) {
     const k = data.key[i]!;
-    if (k >= 0) rows[fill[k]!++] = i;
+    if (k >= 0) rows[start[k]!++] = i;
   }
+  for (let k = keyCount - 1; k > 0; k--) start[k] = start[k - 1]!;
+  if (keyCount > 0) start[0] = 0;
   return { start, rows };
 }
 
