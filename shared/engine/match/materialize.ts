@@ -37,8 +37,8 @@ export function resultTables(spec: MatchSpec): ResultTables {
 /**
  * Writes the run's decisions as SQL the analyst can query, storing each
  * fact once because every stored row and column costs time on a 1M-row run:
- * a 1:1 match is one row of `_pairs` (its id, pass, status and two rowids;
- * 5 columns insert in half the time of the 15 a general match needs), and
+ * a 1:1 match is one row of `_pairs` (its id, pass and status as one code, and two rowids;
+ * 4 columns insert in well under half the time of the 15 a general match needs), and
  * the `_matches` view reads its currency, key, amounts and days from those
  * two rows. Other matches are rows of `_match_data`. The side tables hold
  * every row not in a 1:1 match (group members, ambiguous, one-sided); the
@@ -67,7 +67,7 @@ export function materialize(context: EngineContext, spec: MatchSpec, state: RunS
     // SQLite's round() is half away from zero, as the run's (roundDays).
     const days = `CAST(round(${sourced(state.right.expressions.day, 't')} - ${sourced(state.left.expressions.day, 's')}) AS INTEGER)`;
     db.run(`CREATE VIEW ${q(tables.matches)} AS
-      SELECT p.match_id, p.pass, '1:1' AS kind, ${codes('p.status', STATUS_NAMES)} AS status,
+      SELECT p.match_id, p.code >> 3 AS pass, '1:1' AS kind, ${codes('p.code & 7', STATUS_NAMES)} AS status,
         ${sourced(state.left.expressions.currency, 's')} AS currency, ${keyL} AS key, 1 AS left_rows, 1 AS right_rows,
         ${leftAmount} AS left_amount, ${rightAmount} AS right_amount, ${rightAmount} - ${leftAmount} AS delta, ${days} AS days,
         NULL AS fee, p.left_id, p.right_id
@@ -80,7 +80,7 @@ export function materialize(context: EngineContext, spec: MatchSpec, state: RunS
     const side = (name: 'L' | 'R', table: string, data: SideData, key: string) => {
       const id = name === 'L' ? 'left_id' : 'right_id';
       const columns = `${sourced(data.expressions.currency)} AS currency, ${sourced(data.expressions.amount)} AS amount, ${key} AS key`;
-      return `SELECT '${name}' AS side, m.${id} AS row_id, ${codes('m.status', STATUS_NAMES)} AS status, m.match_id, m.pass, ${columns}
+      return `SELECT '${name}' AS side, m.${id} AS row_id, ${codes('m.code & 7', STATUS_NAMES)} AS status, m.match_id, m.code >> 3 AS pass, ${columns}
          FROM ${q(tables.pairs)} m JOIN ${q(data.table.name)} s ON s.rowid = m.${id}
        UNION ALL
        SELECT '${name}', r.row_id, r.status, r.match_id, r.pass, ${columns}
@@ -105,7 +105,9 @@ function sourced(expression: string, alias = 's'): string {
 
 function writeMatches(context: EngineContext, tables: ResultTables, state: RunState): void {
   const db = context.sqlite.db;
-  db.run(`CREATE TABLE ${quoteIdentifier(tables.pairs)} (match_id INTEGER PRIMARY KEY, pass INTEGER, status INTEGER, left_id INTEGER, right_id INTEGER)`);
+  // Pass and status share one column (code = pass × 8 + status): a million rows of four values
+  // insert in about 0.85 of the time five take.
+  db.run(`CREATE TABLE ${quoteIdentifier(tables.pairs)} (match_id INTEGER PRIMARY KEY, code INTEGER, left_id INTEGER, right_id INTEGER)`);
   db.run(`CREATE TABLE ${quoteIdentifier(tables.matchData)} (
     match_id INTEGER PRIMARY KEY, pass INTEGER, kind INTEGER, status INTEGER, currency TEXT, key TEXT,
     left_rows INTEGER, right_rows INTEGER, left_amount INTEGER, right_amount INTEGER,
@@ -113,15 +115,14 @@ function writeMatches(context: EngineContext, tables: ResultTables, state: RunSt
   const m = state.matches;
   const oneToOne = KIND_NAMES.indexOf('1:1');
   const interner = state.interners.keys;
-  const pairs = bulkInserter(context.sqlite, quoteIdentifier(tables.pairs), 5);
+  const pairs = bulkInserter(context.sqlite, quoteIdentifier(tables.pairs), 4);
   const others = bulkInserter(context.sqlite, quoteIdentifier(tables.matchData), 15);
   try {
     for (let i = 0; i < m.size; i++) {
       const kind = m.kind[i]!;
       if (kind === oneToOne) {
         pairs.number(i + 1);
-        pairs.number(m.pass[i]!);
-        pairs.number(m.status[i]!);
+        pairs.number(m.pass[i]! * 8 + m.status[i]!);
         pairs.number(m.leftId(i));
         pairs.number(m.rightId(i));
         pairs.endRow();
