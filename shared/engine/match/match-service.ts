@@ -47,9 +47,9 @@ export interface MatchService {
 const SPECS_TABLE = '_wb_match_specs';
 
 /**
- * The previous run's sides, kept for a re-run of the same sides: after a
- * manual decision, or with another tolerance, reading 1M + 1M rows again
- * (~60% of a run) gives the same arrays. Valid while the database is as that
+ * The previous run's (or dry run's) sides, kept for a run of the same sides:
+ * after a manual decision, with another tolerance, or after the preview,
+ * reading 1M + 1M rows again (~60% of a run) gives the same arrays. Valid while the database is as that
  * run left it, which SQLite tells: `total_changes()` counts every row this
  * connection inserted, updated or deleted, and `schema_version` moves on any
  * DDL. The engine's own writes that cannot touch a source table (the spec,
@@ -168,7 +168,14 @@ export function createMatchService(context: EngineContext): MatchService {
     return ownWrite(() => recordDecision(context, current.run.spec, current.state, decision));
   }
   return {
-    preview: (raw) => previewMatch(context, raw),
+    preview(raw) {
+      const spec = validateMatchSpec(raw);
+      const { preview, sides } = previewMatch(context, spec, reusable(spec));
+      // A dry run usually comes just before the run: keep what it read, so Run does not read it again.
+      const signature = sidesSignature(spec);
+      kept = signature === null ? null : { signature, stamp: stamp(), sides };
+      return preview;
+    },
     run,
     runAsync,
     tablesInUse: () => (running ? [running.left.table, running.right.table] : []),

@@ -1,7 +1,7 @@
 import type { EngineContext } from '../context';
-import { loadRunState } from './run-match';
+import { loadSides, type LoadedSides } from './run-match';
 import type { SideData } from './side-data';
-import { validateMatchSpec } from './spec';
+import type { MatchSpec } from './spec';
 
 /** Dry run: what the keys look like before any pass runs. */
 export interface MatchPreview {
@@ -37,9 +37,12 @@ function keyCounts(data: SideData, keyCount: number): { counts: Int32Array; keys
   return { counts, keys, duplicates, missing };
 }
 
-export function previewMatch(context: EngineContext, rawSpec: unknown): MatchPreview {
-  const spec = validateMatchSpec(rawSpec);
-  const state = loadRunState(context, spec);
+/**
+ * The dry run of `spec` on sides read now, or on `sides` a caller knows are
+ * what reading would give; returns the sides too, for a run to reuse.
+ */
+export function previewMatch(context: EngineContext, spec: MatchSpec, sides: LoadedSides | null = null): { preview: MatchPreview; sides: LoadedSides } {
+  const state = sides ?? loadSides(context, spec);
   const keyCount = state.interners.keys.size;
   const left = keyCounts(state.left, keyCount);
   const right = keyCounts(state.right, keyCount);
@@ -54,10 +57,11 @@ export function previewMatch(context: EngineContext, rawSpec: unknown): MatchPre
   if (left.duplicates > 0 && spec.group?.side !== 'left') warnings.push(`${left.duplicates} left key(s) repeat; group the left side if they are parts of one right row.`);
   if (right.duplicates > 0 && spec.group?.side !== 'right') warnings.push(`${right.duplicates} right key(s) repeat; group the right side if they are parts of one left row.`);
   if (spec.keys.length > 0 && left.missing + right.missing > 0) warnings.push(`${left.missing} left and ${right.missing} right row(s) have no key after normalising.`);
-  return {
+  const preview: MatchPreview = {
     leftRows: state.left.n, rightRows: state.right.n, leftKeys: left.keys, rightKeys: right.keys,
     leftDuplicateKeys: left.duplicates, rightDuplicateKeys: right.duplicates,
     leftMissingKeys: left.missing, rightMissingKeys: right.missing,
     expectedPairs, manyToManyKeys, warnings,
   };
+  return { preview, sides: state };
 }

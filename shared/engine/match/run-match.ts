@@ -60,12 +60,11 @@ export interface LoadedSides {
 }
 
 
-/** Reads both sides into memory: shared by runs and the dry-run preview. */
-export function loadRunState(context: EngineContext, spec: MatchSpec): RunState {
+/** Reads both sides into memory, for the dry-run preview (a run reads them in steps). */
+export function loadSides(context: EngineContext, spec: MatchSpec): LoadedSides {
   const { scale, interners } = startLoad(context, spec);
   const left = loadSide(context, spec, 'L', scale, interners);
-  const right = loadSide(context, spec, 'R', scale, interners);
-  return runStateOf(scale, interners, left, right);
+  return { scale, interners, left, right: loadSide(context, spec, 'R', scale, interners) };
 }
 
 /** What both sides' loads share: the common amount scale and the interners their keys and currencies go into. */

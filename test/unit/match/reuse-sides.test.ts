@@ -88,6 +88,28 @@ describe('re-running the same sides', () => {
     expect(engine.query("SELECT kind, left_id IS NULL, left_amount, right_amount FROM match_reuse_matches WHERE kind = 'manual'").rows).toEqual([['manual', 1, 4000, 4000]]);
   });
 
+  it('reuses what the dry run read, and gives what a fresh engine gives', async () => {
+    const engine = await setup();
+    const preview = engine.matchPreview(SPEC);
+    expect(preview.leftRows).toBe(4);
+    const run = engine.match(SPEC);
+    expect(run.reusedSides).toBe(true);
+    const fresh = await freshResults(SPEC, LEDGER, BANK);
+    expect(results(engine)).toEqual({ rows: fresh.rows, matches: fresh.matches });
+    expect(run.statuses).toEqual(fresh.run.statuses);
+    // A second dry run of the same sides reads nothing either, and says the same.
+    expect(engine.matchPreview(SPEC)).toEqual(preview);
+  });
+
+  it('reads the sides again when a source row changed after the dry run', async () => {
+    const engine = await setup();
+    engine.matchPreview(SPEC);
+    engine.query('UPDATE bank SET amount = 3000 WHERE rowid = 3');
+    const run = engine.match(SPEC);
+    expect(run.reusedSides).toBe(false);
+    expect(engine.query('SELECT status FROM match_reuse_rows WHERE side = \'L\' AND row_id = 3').rows).toEqual([['matched']]);
+  });
+
   it('does not keep sides when a source table changed while an async run was between phases', async () => {
     const engine = await setup();
     engine.match(SPEC);
