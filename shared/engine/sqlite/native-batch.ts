@@ -1,5 +1,5 @@
 import type { Sqlite } from './open-sqlite';
-import type { NativeCalls } from './native-calls';
+import type { SqlJsModule } from './sqljs-types';
 import { prepareHandle } from './native-statement';
 
 const SQLITE_OK = 0;
@@ -34,7 +34,7 @@ export class NativeBatch {
   readonly rowsPerStatement: number;
   /** Place of the row being bound within the current statement (0-based). */
   slot = 0;
-  private readonly native: NativeCalls;
+  private readonly module: SqlJsModule;
   private readonly statements = new Map<number, number>();
   private statement = 0;
   private size = 0;
@@ -48,7 +48,7 @@ export class NativeBatch {
     private readonly paramsPerRow: number,
     rowsPerStatement = ROWS_PER_STATEMENT,
   ) {
-    this.native = sqlite.native;
+    this.module = sqlite.module;
     const fit = Math.floor(MAX_PARAMS_PER_STATEMENT / Math.max(1, paramsPerRow));
     this.rowsPerStatement = Math.max(1, Math.min(rowsPerStatement, fit));
   }
@@ -67,11 +67,11 @@ export class NativeBatch {
 
   /** `index` is the 1-based parameter within the row, as in a single-row INSERT. */
   bindText(index: number, pointer: number, length: number): void {
-    this.check(this.native.bindText(this.statement, this.offset + index, pointer, length, SQLITE_STATIC));
+    this.check(this.module._sqlite3_bind_text(this.statement, this.offset + index, pointer, length, SQLITE_STATIC));
   }
 
   bindBlob(index: number, pointer: number, length: number): void {
-    this.check(this.native.bindBlob(this.statement, this.offset + index, pointer, length, SQLITE_STATIC));
+    this.check(this.module._sqlite3_bind_blob(this.statement, this.offset + index, pointer, length, SQLITE_STATIC));
   }
 
   /**
@@ -82,7 +82,7 @@ export class NativeBatch {
    */
   bindNumber(index: number, value: number): void {
     const at = this.offset + index;
-    this.check((value | 0) === value ? this.native.bindInt(this.statement, at, value) : this.native.bindDouble(this.statement, at, value));
+    this.check((value | 0) === value ? this.module._sqlite3_bind_int(this.statement, at, value) : this.module._sqlite3_bind_double(this.statement, at, value));
   }
 
   /** Ends the row; parameters left unbound are NULL. Steps the statement once its last row is bound. */
@@ -93,12 +93,12 @@ export class NativeBatch {
       this.offset += this.paramsPerRow;
       return;
     }
-    const native = this.native;
-    const rc = native.step(this.statement);
-    const message = rc === SQLITE_DONE ? '' : this.errorMessage();
-    native.reset(this.statement);
+    const module = this.module;
+    const rc = module._sqlite3_step(this.statement);
+    const message = rc === SQLITE_DONE ? '' : module.UTF8ToString(module._sqlite3_errmsg(this.sqlite.db.db));
+    module._sqlite3_reset(this.statement);
     // Unbinding now also means no statement keeps pointers into a buffer the caller may free.
-    native.clearBindings(this.statement);
+    module._sqlite3_clear_bindings(this.statement);
     this.statement = 0;
     if (message) {
       this.remaining = 0;
@@ -108,7 +108,7 @@ export class NativeBatch {
   }
 
   finalize(): void {
-    for (const handle of this.statements.values()) this.native.finalize(handle);
+    for (const handle of this.statements.values()) this.module._sqlite3_finalize(handle);
     this.statements.clear();
     this.statement = 0;
   }
@@ -132,11 +132,6 @@ export class NativeBatch {
   }
 
   private check(rc: number): void {
-    if (rc !== SQLITE_OK) throw new Error(this.errorMessage());
-  }
-
-  private errorMessage(): string {
-    const { module, db } = this.sqlite;
-    return module.UTF8ToString(module._sqlite3_errmsg(db.db));
+    if (rc !== SQLITE_OK) throw new Error(this.module.UTF8ToString(this.module._sqlite3_errmsg(this.sqlite.db.db)));
   }
 }

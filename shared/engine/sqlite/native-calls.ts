@@ -20,7 +20,6 @@ export interface NativeCalls {
   bindInt(stmt: number, index: number, value: number): number;
   bindDouble(stmt: number, index: number, value: number): number;
   bindText(stmt: number, index: number, pointer: number, length: number, destructor: number): number;
-  bindBlob(stmt: number, index: number, pointer: number, length: number, destructor: number): number;
 }
 
 export function nativeCalls(module: SqlJsModule): NativeCalls {
@@ -36,6 +35,5 @@ export function nativeCalls(module: SqlJsModule): NativeCalls {
     bindInt: module._sqlite3_bind_int,
     bindDouble: module._sqlite3_bind_double,
     bindText: module._sqlite3_bind_text,
-    bindBlob: module._sqlite3_bind_blob,
   };
 }
