@@ -2,11 +2,14 @@
  * Turns candidate pairs into decisions, the same way for every pass.
  *
  * x is a left row (or group), y a right row (or group); dist says how far
- * apart they are (0 = identical). A pair is accepted when each is the other's
- * closest candidate and neither has another candidate at that distance.
- * Where the closest candidates tie, every row in the tie is flagged ambiguous
- * on both sides instead of one being picked at random. Rows that are neither
- * stay open for later passes.
+ * apart they are (0 = identical). Closest first: candidates are taken in
+ * order of distance, and a pair is accepted when, among the rows still open,
+ * each is the other's only candidate at that distance. Where candidates tie
+ * at a row's closest distance, every row in the tie is flagged ambiguous on
+ * both sides instead of one being picked at random. A row taken or flagged
+ * at a shorter distance no longer counts, so two rows whose closer rival was
+ * matched first still match each other. Rows that are neither stay open for
+ * later passes.
  */
 export class Candidates {
   size = 0;
@@ -61,58 +64,63 @@ export function resolveCandidates(c: Candidates, xDomain: number, yDomain: numbe
   // side (and filled) cost page faults for every row when only a few have candidates.
   const xs = compact(c.x, c.size, xDomain);
   const ys = compact(c.y, c.size, yDomain);
-  const minX = new Float64Array(xs.count).fill(Infinity);
-  const minY = new Float64Array(ys.count).fill(Infinity);
-  const atMinX = new Int32Array(xs.count);
-  const atMinY = new Int32Array(ys.count);
   const x = xs.local;
   const y = ys.local;
   const { dist } = c;
-  for (let i = 0; i < c.size; i++) {
-    const d = dist[i]!;
-    if (d < minX[x[i]!]!) minX[x[i]!] = d;
-    if (d < minY[y[i]!]!) minY[y[i]!] = d;
-  }
-  for (let i = 0; i < c.size; i++) {
-    const d = dist[i]!;
-    if (d === minX[x[i]!]) atMinX[x[i]!] = atMinX[x[i]!]! + 1;
-    if (d === minY[y[i]!]) atMinY[y[i]!] = atMinY[y[i]!]! + 1;
-  }
-  const acceptedAt = new Int32Array(c.size);
-  let acceptedCount = 0;
-  const takenX = new Uint8Array(xs.count);
-  const takenY = new Uint8Array(ys.count);
-  for (let i = 0; i < c.size; i++) {
-    const xi = x[i]!;
-    const yi = y[i]!;
-    const d = dist[i]!;
-    if (d === minX[xi] && d === minY[yi] && atMinX[xi] === 1 && atMinY[yi] === 1) {
-      acceptedAt[acceptedCount++] = i;
-      takenX[xi] = 1;
-      takenY[yi] = 1;
-    }
-  }
-  const flaggedX = new Uint8Array(xs.count);
-  const flaggedY = new Uint8Array(ys.count);
+  const order = new Int32Array(c.size);
+  for (let i = 0; i < c.size; i++) order[i] = i;
+  order.sort((a, b) => dist[a]! - dist[b]! || a - b);
+  // Per local row: 0 open, TAKEN, FLAGGED; and its open candidates at the current distance.
+  const stateX = new Uint8Array(xs.count);
+  const stateY = new Uint8Array(ys.count);
+  const countX = new Int32Array(xs.count);
+  const countY = new Int32Array(ys.count);
+  const accepted: number[] = [];
   const ambiguousX: number[] = [];
   const ambiguousY: number[] = [];
-  for (let i = 0; i < c.size; i++) {
-    const xi = x[i]!;
-    const yi = y[i]!;
-    const d = dist[i]!;
-    const closestForX = d === minX[xi];
-    const closestForY = d === minY[yi];
-    if (!takenX[xi] && !flaggedX[xi] && closestForX && (atMinX[xi]! > 1 || (closestForY && atMinY[yi]! > 1))) {
-      flaggedX[xi] = 1;
-      ambiguousX.push(c.x[i]!);
+  const isOpen = (i: number) => stateX[x[i]!] === 0 && stateY[y[i]!] === 0;
+  for (let from = 0; from < c.size; ) {
+    // The candidates at one distance: decided together, so none is favoured by its place.
+    let to = from + 1;
+    while (to < c.size && dist[order[to]!] === dist[order[from]!]) to++;
+    for (let k = from; k < to; k++) {
+      const i = order[k]!;
+      if (!isOpen(i)) continue;
+      countX[x[i]!]!++;
+      countY[y[i]!]!++;
     }
-    if (!takenY[yi] && !flaggedY[yi] && closestForY && (atMinY[yi]! > 1 || (closestForX && atMinX[xi]! > 1))) {
-      flaggedY[yi] = 1;
-      ambiguousY.push(c.y[i]!);
+    // Decided from the counts first, then applied: a flag set mid-group would hide the rest of its tie.
+    const taken: number[] = [];
+    const tied: number[] = [];
+    for (let k = from; k < to; k++) {
+      const i = order[k]!;
+      if (!isOpen(i)) continue;
+      if (countX[x[i]!] === 1 && countY[y[i]!] === 1) taken.push(i);
+      else tied.push(i);
     }
+    for (const i of tied) {
+      if (stateX[x[i]!] === 0) ambiguousX.push(c.x[i]!);
+      if (stateY[y[i]!] === 0) ambiguousY.push(c.y[i]!);
+      stateX[x[i]!] = FLAGGED;
+      stateY[y[i]!] = FLAGGED;
+    }
+    for (const i of taken) {
+      accepted.push(i);
+      stateX[x[i]!] = TAKEN;
+      stateY[y[i]!] = TAKEN;
+    }
+    for (let k = from; k < to; k++) {
+      countX[x[order[k]!]!] = 0;
+      countY[y[order[k]!]!] = 0;
+    }
+    from = to;
   }
-  return { accepted: acceptedAt.subarray(0, acceptedCount), ambiguousX, ambiguousY };
+  // In candidate order, as the passes made them: match ids follow the rows, not the distances.
+  return { accepted: Int32Array.from(accepted).sort(), ambiguousX, ambiguousY };
 }
+
+const TAKEN = 1;
+const FLAGGED = 2;
 
 /** Dense local numbers for the ids in `ids[0, size)`, in order of first appearance. */
 function compact(ids: Int32Array, size: number, domain: number): { local: Int32Array; count: number } {
