@@ -120,7 +120,9 @@ export function DataGrid({ client, table, firstPage, clearFiltersHint, handleRef
         onError: (error) => onMessageRef.current(error instanceof Error ? error.message : String(error), 'error'),
         onFirstBlock: (rows, shown) => {
           const api = apiRef.current;
-          if (!api) return;
+          // The block comes back from the worker: the grid may have been destroyed meanwhile (another
+          // table shown), and AG Grid warns on any call to a destroyed grid's API.
+          if (!api || api.isDestroyed()) return;
           if (!widthsRef.current) api.applyColumnState({ state: [...contentWidths(columns, rows.slice(0, WIDTH_SAMPLE_ROWS))].map(([colId, width]) => ({ colId, width })) });
           cancelRevealRef.current();
           // A streaming import waits after its first rows until they are on screen (FIRST_SHOW_HOLD_MS).
@@ -152,7 +154,7 @@ export function DataGrid({ client, table, firstPage, clearFiltersHint, handleRef
 
   const autosizeColumns = useCallback(() => {
     const api = apiRef.current;
-    if (!api) return;
+    if (!api || api.isDestroyed()) return;
     api.autoSizeAllColumns(true);
     // Fit the header too, but cap long descriptions so they do not push every other column off screen.
     const fitted = api.getColumnState().flatMap((state) => {

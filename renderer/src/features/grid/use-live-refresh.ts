@@ -25,7 +25,7 @@ export function useLiveRefresh(apiRef: RefObject<GridApi<GridRow> | null>, datas
       timerRef.current = undefined;
       lastRef.current = Date.now();
       const api = apiRef.current;
-      if (!api) return;
+      if (!api || api.isDestroyed()) return;
       if (datasource.rowsAdded()) api.refreshInfiniteCache();
       else if (api.getInfiniteRowCount() !== rowCountRef.current) api.setRowCount(rowCountRef.current, true);
     };
