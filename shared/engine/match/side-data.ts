@@ -135,51 +135,51 @@ export function loadSide(context: EngineContext, spec: MatchSpec, side: Side, sc
   const { columnType, columnDouble, columnText, columnBytes } = context.sqlite.native;
   try {
     scanNative(context.sqlite, sql, (stmt) => {
-    if (n === ids.length) {
-      scanned.internStaged(keys, stagedRows); // the staged ids go into the array about to be replaced
-      ids = grown(ids);
-      amounts = grown(amounts);
-      days = grown(days);
-      if (hasFee) fees = grown(fees);
-      keys = grown(keys);
-      currencies = grown(currencies);
-    }
-    const rowId = columnDouble(stmt, 0);
-    // Every cell is fetched before the heap view is taken: a text conversion may grow WASM
-    // memory. A NULL cell has a null text pointer, which saves a type() call per cell.
-    const keyPointer = hasKey ? columnText(stmt, 1) : 0;
-    const keyLength = keyPointer ? columnBytes(stmt, 1) : 0;
-    const amountValue = columnType(stmt, 2) === SQLITE_INTEGER ? columnDouble(stmt, 2) : Number.NaN;
-    const datePointer = hasDate ? columnText(stmt, 3) : 0;
-    const dateLength = datePointer ? Math.min(10, columnBytes(stmt, 3)) : 0; // julianday(substr(date, 1, 10))
-    const currencyPointer = hasCurrency ? columnText(stmt, 4) : 0;
-    const currencyLength = currencyPointer ? columnBytes(stmt, 4) : 0;
-    if (hasFee) fees[n] = columnType(stmt, 5) === SQLITE_INTEGER ? columnDouble(stmt, 5) * feeMultiplier : Number.NaN;
-    ids[n] = rowId;
-    const heap = context.sqlite.heap();
-    if (!keyPointer) keys[n] = hasKey && columnType(stmt, 1) !== SQLITE_NULL ? scanned.internText('') : -1;
-    else {
-      // The text of any value, as CAST(… AS TEXT); its id is filled in when the batch is interned.
-      stagedRows[scanned.staged] = n;
-      scanned.stage(heap, keyPointer, keyLength);
-      if (scanned.staged === STAGE_BATCH) scanned.internStaged(keys, stagedRows);
-    }
-    const amount = amountValue * multiplier;
-    if (!Number.isNaN(amount) && !isExactMinor(amount)) throw new EngineError('bad-input', `Match spec: ${own} amount in row ${rowId} is too large to match exactly`);
-    amounts[n] = amount;
-    const day = datePointer ? dates.of(heap, datePointer, dateLength) : Number.NaN;
-    if (day === day && Math.fround(day) !== day && days instanceof Float32Array) days = Float64Array.from(days);
-    days[n] = day;
-    // dates.of may have run a query (and grown memory): take a fresh view.
-    const currency = hasCurrency ? currencyOf.of(context.sqlite.heap(), currencyPointer, currencyLength) : noCurrency;
-    if (currency > 0xffff && currencies instanceof Uint16Array) currencies = Int32Array.from(currencies);
-    currencies[n] = currency;
-    let totals = totalsByCode[currency];
-    if (!totals) totalsByCode[currency] = totals = new ExactSum();
-    // Rows without a number count as rows, not as money.
-    if (Number.isNaN(amount)) totals.count++;
-    else totals.add(amount);
-    n++;
+      if (n === ids.length) {
+        scanned.internStaged(keys, stagedRows); // the staged ids go into the array about to be replaced
+        ids = grown(ids);
+        amounts = grown(amounts);
+        days = grown(days);
+        if (hasFee) fees = grown(fees);
+        keys = grown(keys);
+        currencies = grown(currencies);
+      }
+      const rowId = columnDouble(stmt, 0);
+      // Every cell is fetched before the heap view is taken: a text conversion may grow WASM
+      // memory. A NULL cell has a null text pointer, which saves a type() call per cell.
+      const keyPointer = hasKey ? columnText(stmt, 1) : 0;
+      const keyLength = keyPointer ? columnBytes(stmt, 1) : 0;
+      const amountValue = columnType(stmt, 2) === SQLITE_INTEGER ? columnDouble(stmt, 2) : Number.NaN;
+      const datePointer = hasDate ? columnText(stmt, 3) : 0;
+      const dateLength = datePointer ? Math.min(10, columnBytes(stmt, 3)) : 0; // julianday(substr(date, 1, 10))
+      const currencyPointer = hasCurrency ? columnText(stmt, 4) : 0;
+      const currencyLength = currencyPointer ? columnBytes(stmt, 4) : 0;
+      if (hasFee) fees[n] = columnType(stmt, 5) === SQLITE_INTEGER ? columnDouble(stmt, 5) * feeMultiplier : Number.NaN;
+      ids[n] = rowId;
+      const heap = context.sqlite.heap();
+      if (!keyPointer) keys[n] = hasKey && columnType(stmt, 1) !== SQLITE_NULL ? scanned.internText('') : -1;
+      else {
+        // The text of any value, as CAST(… AS TEXT); its id is filled in when the batch is interned.
+        stagedRows[scanned.staged] = n;
+        scanned.stage(heap, keyPointer, keyLength);
+        if (scanned.staged === STAGE_BATCH) scanned.internStaged(keys, stagedRows);
+      }
+      const amount = amountValue * multiplier;
+      if (!Number.isNaN(amount) && !isExactMinor(amount)) throw new EngineError('bad-input', `Match spec: ${own} amount in row ${rowId} is too large to match exactly`);
+      amounts[n] = amount;
+      const day = datePointer ? dates.of(heap, datePointer, dateLength) : Number.NaN;
+      if (day === day && Math.fround(day) !== day && days instanceof Float32Array) days = Float64Array.from(days);
+      days[n] = day;
+      // dates.of may have run a query (and grown memory): take a fresh view.
+      const currency = hasCurrency ? currencyOf.of(context.sqlite.heap(), currencyPointer, currencyLength) : noCurrency;
+      if (currency > 0xffff && currencies instanceof Uint16Array) currencies = Int32Array.from(currencies);
+      currencies[n] = currency;
+      let totals = totalsByCode[currency];
+      if (!totals) totalsByCode[currency] = totals = new ExactSum();
+      // Rows without a number count as rows, not as money.
+      if (Number.isNaN(amount)) totals.count++;
+      else totals.add(amount);
+      n++;
     });
     scanned.internStaged(keys, stagedRows);
   } catch (error) {
