@@ -102,31 +102,19 @@ export class KeyInterner {
 
   /** A staged key's id: a new key's bytes move down to `used` (they already are there unless a key before it in the batch was known). */
   private probeStaged(start: number, length: number, hash: number): number {
-    const table = this.table;
-    let slot = hash & this.mask;
-    for (;;) {
-      const stored = table[slot * 2 + 1]!;
-      if (stored === 0) break;
-      if (table[slot * 2] === hash && this.sameBytes(stored - 1, this.bytes, start, length)) return stored - 1;
-      slot = (slot + 1) & this.mask;
-    }
+    const found = this.find(this.bytes, start, length, hash);
+    if (found >= 0) return found;
     if (start !== this.used) {
       // Down, forwards: the regions may overlap, and copyWithin's call costs more than a key's bytes.
       const bytes = this.bytes;
       for (let i = 0, to = this.used; i < length; i++) bytes[to + i] = bytes[start + i]!;
     }
-    return this.added(length, hash, slot);
+    return this.added(length, hash, -found - 1);
   }
 
   private probe(heap: Uint8Array, pointer: number, length: number, hash: number): number {
-    const table = this.table;
-    let slot = hash & this.mask;
-    for (;;) {
-      const stored = table[slot * 2 + 1]!;
-      if (stored === 0) break;
-      if (table[slot * 2] === hash && this.sameBytes(stored - 1, heap, pointer, length)) return stored - 1;
-      slot = (slot + 1) & this.mask;
-    }
+    const found = this.find(heap, pointer, length, hash);
+    if (found >= 0) return found;
     const at = this.used;
     const own = (this.bytes = withRoom(this.bytes, this.stagedEnd, length));
     if (this.stagedEnd > at) {
@@ -137,7 +125,19 @@ export class KeyInterner {
     }
     // A plain loop: subarray() + set() allocate a view per key, which cost more than the copy.
     for (let i = 0; i < length; i++) own[at + i] = heap[pointer + i]!;
-    return this.added(length, hash, slot);
+    return this.added(length, hash, -found - 1);
+  }
+
+  /** The id of the key in `bytes[pointer, pointer + length)`, or −(slot + 1) for the empty slot a new one goes in. */
+  private find(bytes: Uint8Array, pointer: number, length: number, hash: number): number {
+    const table = this.table;
+    let slot = hash & this.mask;
+    for (;;) {
+      const stored = table[slot * 2 + 1]!;
+      if (stored === 0) return -slot - 1;
+      if (table[slot * 2] === hash && this.sameBytes(stored - 1, bytes, pointer, length)) return stored - 1;
+      slot = (slot + 1) & this.mask;
+    }
   }
 
   /** The id of a JS string key (normalised keys, manual input). */

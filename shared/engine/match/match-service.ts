@@ -49,8 +49,8 @@ const SPECS_TABLE = '_wb_match_specs';
 /**
  * The previous run's (or dry run's) sides, kept for a run of the same sides:
  * after a manual decision, with another tolerance, or after the preview,
- * reading 1M + 1M rows again (~60% of a run) gives the same arrays. Valid while the database is as that
- * run left it, which SQLite tells: `total_changes()` counts every row this
+ * reading 1M + 1M rows again (~60% of a run) gives the same arrays. Valid
+ * while the database is as that run left it, which SQLite tells: `total_changes()` counts every row this
  * connection inserted, updated or deleted, and `schema_version` moves on any
  * DDL. The engine's own writes that cannot touch a source table (the spec,
  * the audit trail, indexes on result tables) re-stamp it.
@@ -110,9 +110,12 @@ export function createMatchService(context: EngineContext): MatchService {
   }
   /** Keeps a finished run's sides, if nothing changed the database between its load and its write. */
   function keep(spec: MatchSpec, state: RunState, reuse: ReturnType<typeof reuseFor>): void {
+    keepSides(spec, reuse.unchangedUntilWrite() ? { scale: state.scale, interners: state.interners, left: state.left, right: state.right } : null);
+  }
+  /** Keeps `sides` (read from the database as it is now) for a later run of the same sides; null lets them go. */
+  function keepSides(spec: MatchSpec, sides: LoadedSides | null): void {
     const signature = sidesSignature(spec);
-    const valid = signature !== null && reuse.unchangedUntilWrite();
-    kept = valid ? { signature, stamp: stamp(), sides: { scale: state.scale, interners: state.interners, left: state.left, right: state.right } } : null;
+    kept = signature !== null && sides !== null ? { signature, stamp: stamp(), sides } : null;
   }
   /** A write of the engine's own that leaves every source table as it was: kept sides stay valid. */
   function ownWrite<T>(write: () => T): T {
@@ -172,8 +175,7 @@ export function createMatchService(context: EngineContext): MatchService {
       const spec = validateMatchSpec(raw);
       const { preview, sides } = previewMatch(context, spec, reusable(spec));
       // A dry run usually comes just before the run: keep what it read, so Run does not read it again.
-      const signature = sidesSignature(spec);
-      kept = signature === null ? null : { signature, stamp: stamp(), sides };
+      keepSides(spec, sides);
       return preview;
     },
     run,

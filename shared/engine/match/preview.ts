@@ -42,10 +42,10 @@ function keyCounts(data: SideData, keyCount: number): { counts: Int32Array; keys
  * what reading would give; returns the sides too, for a run to reuse.
  */
 export function previewMatch(context: EngineContext, spec: MatchSpec, sides: LoadedSides | null = null): { preview: MatchPreview; sides: LoadedSides } {
-  const state = sides ?? loadSides(context, spec);
-  const keyCount = state.interners.keys.size;
-  const left = keyCounts(state.left, keyCount);
-  const right = keyCounts(state.right, keyCount);
+  const read = sides ?? loadSides(context, spec);
+  const keyCount = read.interners.keys.size;
+  const left = keyCounts(read.left, keyCount);
+  const right = keyCounts(read.right, keyCount);
   let expectedPairs = 0;
   let manyToManyKeys = 0;
   for (let k = 0; k < keyCount; k++) {
@@ -58,10 +58,10 @@ export function previewMatch(context: EngineContext, spec: MatchSpec, sides: Loa
   if (right.duplicates > 0 && spec.group?.side !== 'right') warnings.push(`${right.duplicates} right key(s) repeat; group the right side if they are parts of one left row.`);
   if (spec.keys.length > 0 && left.missing + right.missing > 0) warnings.push(`${left.missing} left and ${right.missing} right row(s) have no key after normalising.`);
   const preview: MatchPreview = {
-    leftRows: state.left.n, rightRows: state.right.n, leftKeys: left.keys, rightKeys: right.keys,
+    leftRows: read.left.n, rightRows: read.right.n, leftKeys: left.keys, rightKeys: right.keys,
     leftDuplicateKeys: left.duplicates, rightDuplicateKeys: right.duplicates,
     leftMissingKeys: left.missing, rightMissingKeys: right.missing,
     expectedPairs, manyToManyKeys, warnings,
   };
-  return { preview, sides: state };
+  return { preview, sides: read };
 }

@@ -51,7 +51,7 @@ export function bulkInserter(sqlite: Sqlite, table: string, columns: number, row
     statements.set(count, stmt);
     return stmt;
   }
-  // The SQLite calls as locals (native-calls.ts): a million rows bind five million values.
+  // The SQLite calls as locals (native-calls.ts): a million pairs bind three million values.
   const { bindInt, bindDouble, bindText, step, reset, clearBindings } = sqlite.native;
   function flush(): void {
     if (rows === 0) return;

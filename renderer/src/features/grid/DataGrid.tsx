@@ -245,17 +245,17 @@ export function DataGrid({ client, table, firstPage, clearFiltersHint, handleRef
           // Hidden while created: AG Grid's theme measurements (a forced layout per CSS size) then
           // find nothing to measure and run from its ResizeObserver once the grid is shown.
           <div className="grid-frame" hidden={gridStep === 'created'}>
-          <AgGridReact<GridRow>
-            {...STATIC_GRID_OPTIONS}
-            datasource={gridStep === 'rows' ? datasource : undefined}
-            columnDefs={gridStep === 'created' ? NO_COLUMNS : columnDefs}
-            onGridReady={onGridReady}
-            onDisplayedColumnsChanged={syncColumnOrder}
-            onCellMouseDown={selection.onCellMouseDown}
-            onCellMouseOver={selection.onCellMouseOver}
-            onCellFocused={selection.onCellFocused}
-            onColumnHeaderClicked={onColumnHeaderClicked}
-          />
+            <AgGridReact<GridRow>
+              {...STATIC_GRID_OPTIONS}
+              datasource={gridStep === 'rows' ? datasource : undefined}
+              columnDefs={gridStep === 'created' ? NO_COLUMNS : columnDefs}
+              onGridReady={onGridReady}
+              onDisplayedColumnsChanged={syncColumnOrder}
+              onCellMouseDown={selection.onCellMouseDown}
+              onCellMouseOver={selection.onCellMouseOver}
+              onCellFocused={selection.onCellFocused}
+              onColumnHeaderClicked={onColumnHeaderClicked}
+            />
           </div>
         ) : null}
       </div>
